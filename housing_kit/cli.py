@@ -1,0 +1,140 @@
+"""Command line: parses arguments and calls the package; nothing else.
+
+Exit status: 0 done, 1 the build failed, 2 bad input (a content problem,
+an unknown command or topic). Content problems print as ``path:line:
+field: message`` without a traceback; real bugs keep theirs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import BuildError, ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Build the housing-led knowledge site and presentation decks from topics/*.yaml.",
+        epilog="Run 'python build.py COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("check", help="validate every topic and event file and print a summary")
+
+    site = commands.add_parser("site", help="build the website into site/ (decks included)")
+    site.add_argument("--no-decks", action="store_true", help="skip building the downloadable decks")
+
+    serve = commands.add_parser("serve", help="preview the site with live reload")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
+
+    slides = commands.add_parser(
+        "slides",
+        help="build a PowerPoint deck for one or more topics",
+        description="Build a deck. Several topics give one combined deck with an agenda.",
+    )
+    slides.add_argument("topics", nargs="*", metavar="TOPIC", help="topic slugs or aliases, e.g. ans housing-first")
+    slides.add_argument("--lang", default=None, help="language code, or 'all' for one deck per language (default: the site's first language)")
+    slides.add_argument("--out", type=Path, help="where to write the deck (default: slides/<topic>.<lang>.pptx)")
+    slides.add_argument("--event", type=Path, help="a visit file from slides/events/ (host, city, date, topics)")
+    slides.add_argument("--template", type=Path, help="an organisation's own .pptx template, mapped by layout names")
+    slides.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+    slides.add_argument("--list", action="store_true", help="list the topics and their aliases")
+
+    commands.add_parser("schema", help="write the JSON Schemas editors use (schema/*.schema.json)")
+
+    test = commands.add_parser("test", help="run the test suite (arguments are passed to pytest)")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    started = time.perf_counter()
+    try:
+        code = COMMANDS[args.command](args)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    if code == 0 and args.command not in ("serve", "test"):
+        print(f"done in {time.perf_counter() - started:.2f} s")
+    return code
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .loader import load_event, load_topics
+
+    library = load_topics(args.root)
+    events = [load_event(path, library) for path in sorted((args.root / "slides" / "events").glob("*.yaml"))]
+    for topic in library.topics:
+        aliases = f" ({', '.join(topic.aliases)})" if topic.aliases else ""
+        print(
+            f"  {topic.slug}{aliases}: {len(topic.sections)} sections, {len(topic.figures)} figures, "
+            f"{len(topic.glossary)} terms, {len(topic.sources)} sources, reviewed {topic.reviewed}"
+        )
+    print(
+        f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid."
+    )
+    return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from .site.build import build_site
+
+    path = build_site(args.root, decks=not args.no_decks)
+    print(f"site written to {path}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .site.build import serve_site
+
+    serve_site(args.root, args.addr)
+    return 0
+
+
+def cmd_slides(args: argparse.Namespace) -> int:
+    from .deck.command import run_slides
+
+    return run_slides(args)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .languages import load_languages
+    from .schema import write_schemas
+
+    codes = tuple(lang.code for lang in load_languages(args.root / "mkdocs.yml"))
+    for path in write_schemas(args.root, codes):
+        print(f"wrote {path.relative_to(args.root)}")
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    import subprocess
+
+    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=args.root)
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "site": cmd_site,
+    "serve": cmd_serve,
+    "slides": cmd_slides,
+    "schema": cmd_schema,
+    "test": cmd_test,
+}

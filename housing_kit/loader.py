@@ -1,0 +1,228 @@
+"""The one loader: topic and event files in, validated models out.
+
+Everything is checked before any output is written, and every problem is
+reported at once as ``path:line: field: message``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem
+from .languages import Language, load_languages
+from .models import CITATION_RE, Event, Topic
+from .yaml_source import SourceDoc, dotted, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Library:
+    """All topics, in site order, with the languages they are written in."""
+
+    root: Path
+    languages: tuple[Language, ...]
+    topics: tuple[Topic, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def default_language(self) -> Language:
+        return self.languages[0]
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def names(self) -> dict[str, Topic]:
+        """Every slug and alias -> its topic."""
+        return {name: t for t in self.topics for name in (t.slug, *t.aliases)}
+
+    def find(self, name: str) -> Topic:
+        """The topic called ``name`` (slug or alias), or a ContentError listing the topics."""
+        try:
+            return self.names()[name.lower()]
+        except KeyError:
+            raise ContentError([Problem("topics", None, "", f"no topic called {name!r}. {self.describe()}")]) from None
+
+    def describe(self) -> str:
+        listed = "; ".join(
+            t.slug + (f" (also: {', '.join(t.aliases)})" if t.aliases else "") for t in self.topics
+        )
+        return f"Topics: {listed}" if listed else "There are no topics yet."
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_model(path: Path, model: type[M], root: Path, languages: tuple[str, ...]) -> tuple[M | None, SourceDoc | None, list[Problem]]:
+    """Parse and validate one YAML file; returns the model or the problems."""
+    name = relative(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, None, [Problem(name, None, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+    try:
+        doc = parse_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax error: {reason}")]
+    problems = [Problem(name, line, fld, msg) for line, fld, msg in doc.problems]
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(name, doc.lines.get(()), "", "expected a mapping of keys (slug:, title:, ...) at the top of the file"))
+        return None, doc, problems
+    try:
+        result = model.model_validate(doc.data, context={"languages": languages})
+    except ValidationError as exc:
+        problems += [_problem(name, doc, err) for err in exc.errors(include_url=False)]
+        return None, doc, problems
+    return (result if not problems else None), doc, problems
+
+
+def _problem(name: str, doc: SourceDoc, err: dict) -> Problem:
+    loc = tuple(err["loc"])
+    if err["type"] == "union_tag_invalid":
+        loc += ("kind",)
+    # Drop the union tags pydantic adds ("table", "int", "function-after[...]").
+    path = []
+    node = doc.data
+    for part in loc:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            path.append(part)
+        elif err["type"] == "missing" and part == loc[-1]:
+            path.append(part)
+    return Problem(name, doc.line_of(loc), dotted(tuple(path)), _message(err))
+
+
+def _message(err: dict) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return "unknown key (a typo?); see the schema for the keys allowed here"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        return f"{err['input']!r} is not a valid name: use lower-case letters, digits and hyphens"
+    if kind.startswith("date"):
+        return f"{err['input']!r} is not a valid date; write it as YYYY-MM-DD"
+    if kind.startswith("url"):
+        return f"{err['input']!r} is not a valid URL: {msg.lower()}"
+    if kind == "union_tag_invalid":
+        return f"unknown kind {err['ctx']['tag']!r}; use one of {err['ctx']['expected_tags']}"
+    if kind == "union_tag_not_found":
+        return "required key 'kind' is missing (table, chart, typology, ladder or list)"
+    return msg[0].lower() + msg[1:]
+
+
+def load_topics(root: Path) -> Library:
+    """Load and check ``topics/*.yaml`` under ``root``; raise ContentError with every problem."""
+    root = Path(root)
+    languages = load_languages(root / "mkdocs.yml")
+    codes = tuple(lang.code for lang in languages)
+    problems: list[Problem] = []
+    loaded: list[tuple[Topic, SourceDoc, str]] = []
+    for path in sorted((root / "topics").glob("*.yaml")):
+        topic, doc, found = read_model(path, Topic, root, codes)
+        problems += found
+        if topic is not None:
+            name = relative(path, root)
+            problems += _check_references(topic, doc, name)
+            loaded.append((topic, doc, name))
+    problems += _check_names(loaded)
+    if problems:
+        raise ContentError(problems)
+    topics = tuple(sorted((t for t, _, _ in loaded), key=lambda t: (t.order, t.slug)))
+    return Library(root=root, languages=languages, topics=topics)
+
+
+def _check_references(topic: Topic, doc: SourceDoc, name: str) -> list[Problem]:
+    """Cross-references inside one topic: citations, figures, unique ids."""
+    problems = []
+
+    def report(loc: tuple, message: str) -> None:
+        problems.append(Problem(name, doc.line_of(loc), dotted(loc), message))
+
+    sources = topic.source_numbers()
+    figures = {f.id for f in topic.figures}
+    for kind, items in (("sources", topic.sources), ("figures", topic.figures), ("sections", topic.sections)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                report((kind, i, "id"), f"duplicate id {item.id!r}")
+            seen.add(item.id)
+    known = f"known sources: {', '.join(sources)}"
+    for i, section in enumerate(topic.sections):
+        for j, cited in enumerate(section.cites):
+            if cited not in sources:
+                report(("sections", i, "cites", j), f"unknown source {cited!r}; {known}")
+        for j, fid in enumerate(section.figures):
+            if fid not in figures:
+                report(("sections", i, "figures", j), f"unknown figure {fid!r}; figures: {', '.join(figures) or 'none'}")
+        for lang, body in section.body.items():
+            for cited in CITATION_RE.findall(body):
+                if cited not in sources:
+                    report(("sections", i, "body", lang), f"cites unknown source [@{cited}]; {known}")
+    for i, figure in enumerate(topic.figures):
+        for j, cited in enumerate(figure.sources):
+            if cited not in sources:
+                report(("figures", i, "sources", j), f"unknown source {cited!r}; {known}")
+    return problems
+
+
+def _check_names(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
+    """Slugs and aliases are unique across files; related topics exist."""
+    problems = []
+    owners: dict[str, str] = {}
+    for topic, doc, name in loaded:
+        for key, value in [("slug", topic.slug)] + [(("aliases", i), a) for i, a in enumerate(topic.aliases)]:
+            loc = key if isinstance(key, tuple) else (key,)
+            where = f"{name}:{doc.line_of(loc)}"
+            if value in owners:
+                problems.append(
+                    Problem(name, doc.line_of(loc), dotted(loc), f"{value!r} is already used by {owners[value]}")
+                )
+            else:
+                owners[value] = where
+    slugs = {topic.slug for topic, _, _ in loaded}
+    for topic, doc, name in loaded:
+        for i, other in enumerate(topic.related):
+            if other not in slugs:
+                loc = ("related", i)
+                problems.append(
+                    Problem(name, doc.line_of(loc), dotted(loc), f"unknown topic {other!r}; topics: {', '.join(sorted(slugs))}")
+                )
+    return problems
+
+
+def load_event(path: Path, library: Library) -> Event:
+    """Load a visit file from ``slides/events/`` and check it against the topics."""
+    path = Path(path)
+    if not path.is_file():
+        raise ContentError([Problem(relative(path, library.root), None, "", "no such event file")])
+    event, doc, problems = read_model(path, Event, library.root, library.codes)
+    if event is not None:
+        name = relative(path, library.root)
+        if event.language not in library.codes:
+            problems.append(
+                Problem(name, doc.line_of(("language",)), "language", f"{event.language!r} is not one of the site's languages ({', '.join(library.codes)})")
+            )
+        names = library.names()
+        for i, topic in enumerate(event.topics):
+            if topic not in names:
+                problems.append(Problem(name, doc.line_of(("topics", i)), f"topics[{i}]", f"no topic called {topic!r}. {library.describe()}"))
+    if problems:
+        raise ContentError(problems)
+    return event
