@@ -40,7 +40,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Build a deck. Several topics give one combined deck with an agenda.",
     )
     slides.add_argument("topics", nargs="*", metavar="TOPIC", help="topic slugs or aliases, e.g. ans housing-first")
-    slides.add_argument("--lang", default=None, help="language code, or 'all' for one deck per language (default: the site's first language)")
+    slides.add_argument(
+        "--lang",
+        default=None,
+        help="language code, or 'all' for one deck per language (default: the site's first language)",
+    )
     slides.add_argument("--out", type=Path, help="where to write the deck (default: slides/<topic>.<lang>.pptx)")
     slides.add_argument("--event", type=Path, help="a visit file from slides/events/ (host, city, date, topics)")
     slides.add_argument("--template", type=Path, help="an organisation's own .pptx template, mapped by layout names")
@@ -87,9 +91,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"  {topic.slug}{aliases}: {len(topic.sections)} sections, {len(topic.figures)} figures, "
             f"{len(topic.glossary)} terms, {len(topic.sources)} sources, reviewed {topic.reviewed}"
         )
-    print(
-        f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid."
-    )
+    print(f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid.")
     return 0
 
 

@@ -52,9 +52,7 @@ class Library:
             raise ContentError([Problem("topics", None, "", f"no topic called {name!r}. {self.describe()}")]) from None
 
     def describe(self) -> str:
-        listed = "; ".join(
-            t.slug + (f" (also: {', '.join(t.aliases)})" if t.aliases else "") for t in self.topics
-        )
+        listed = "; ".join(t.slug + (f" (also: {', '.join(t.aliases)})" if t.aliases else "") for t in self.topics)
         return f"Topics: {listed}" if listed else "There are no topics yet."
 
 
@@ -65,7 +63,9 @@ def relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_model(path: Path, model: type[M], root: Path, languages: tuple[str, ...]) -> tuple[M | None, SourceDoc | None, list[Problem]]:
+def read_model(
+    path: Path, model: type[M], root: Path, languages: tuple[str, ...]
+) -> tuple[M | None, SourceDoc | None, list[Problem]]:
     """Parse and validate one YAML file; returns the model or the problems."""
     name = relative(path, root)
     try:
@@ -80,7 +80,11 @@ def read_model(path: Path, model: type[M], root: Path, languages: tuple[str, ...
         return None, None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax error: {reason}")]
     problems = [Problem(name, line, fld, msg) for line, fld, msg in doc.problems]
     if not isinstance(doc.data, dict):
-        problems.append(Problem(name, doc.lines.get(()), "", "expected a mapping of keys (slug:, title:, ...) at the top of the file"))
+        problems.append(
+            Problem(
+                name, doc.lines.get(()), "", "expected a mapping of keys (slug:, title:, ...) at the top of the file"
+            )
+        )
         return None, doc, problems
     try:
         result = model.model_validate(doc.data, context={"languages": languages})
@@ -98,7 +102,13 @@ def _problem(name: str, doc: SourceDoc, err: dict) -> Problem:
     path = []
     node = doc.data
     for part in loc:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and part < len(node)
+        ):
             node = node[part]
             path.append(part)
         elif err["type"] == "missing" and part == loc[-1]:
@@ -170,7 +180,9 @@ def _check_references(topic: Topic, doc: SourceDoc, name: str) -> list[Problem]:
                 report(("sections", i, "cites", j), f"unknown source {cited!r}; {known}")
         for j, fid in enumerate(section.figures):
             if fid not in figures:
-                report(("sections", i, "figures", j), f"unknown figure {fid!r}; figures: {', '.join(figures) or 'none'}")
+                report(
+                    ("sections", i, "figures", j), f"unknown figure {fid!r}; figures: {', '.join(figures) or 'none'}"
+                )
         for lang, body in section.body.items():
             for cited in CITATION_RE.findall(body):
                 if cited not in sources:
@@ -202,7 +214,12 @@ def _check_names(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
             if other not in slugs:
                 loc = ("related", i)
                 problems.append(
-                    Problem(name, doc.line_of(loc), dotted(loc), f"unknown topic {other!r}; topics: {', '.join(sorted(slugs))}")
+                    Problem(
+                        name,
+                        doc.line_of(loc),
+                        dotted(loc),
+                        f"unknown topic {other!r}; topics: {', '.join(sorted(slugs))}",
+                    )
                 )
     return problems
 
@@ -217,12 +234,24 @@ def load_event(path: Path, library: Library) -> Event:
         name = relative(path, library.root)
         if event.language not in library.codes:
             problems.append(
-                Problem(name, doc.line_of(("language",)), "language", f"{event.language!r} is not one of the site's languages ({', '.join(library.codes)})")
+                Problem(
+                    name,
+                    doc.line_of(("language",)),
+                    "language",
+                    f"{event.language!r} is not one of the site's languages ({', '.join(library.codes)})",
+                )
             )
         names = library.names()
         for i, topic in enumerate(event.topics):
             if topic not in names:
-                problems.append(Problem(name, doc.line_of(("topics", i)), f"topics[{i}]", f"no topic called {topic!r}. {library.describe()}"))
+                problems.append(
+                    Problem(
+                        name,
+                        doc.line_of(("topics", i)),
+                        f"topics[{i}]",
+                        f"no topic called {topic!r}. {library.describe()}",
+                    )
+                )
     if problems:
         raise ContentError(problems)
     return event

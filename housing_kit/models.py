@@ -42,7 +42,9 @@ def _text_complete(value: dict[str, str], info: ValidationInfo) -> dict[str, str
     if missing or unknown:
         parts = [f"missing {', '.join(map(repr, missing))} translation"] if missing else []
         if unknown:
-            parts.append(f"unknown language {', '.join(map(repr, unknown))} (the site's languages are {', '.join(languages)})")
+            parts.append(
+                f"unknown language {', '.join(map(repr, unknown))} (the site's languages are {', '.join(languages)})"
+            )
         raise ValueError("; ".join(parts))
     empty = [code for code in languages if not value[code].strip()]
     if empty:

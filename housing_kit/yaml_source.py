@@ -42,7 +42,13 @@ class SourceDoc:
         best = self.lines.get(())
         node, path = self.data, ()
         for part in loc:
-            if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if (
+                isinstance(node, dict)
+                and part in node
+                or isinstance(node, list)
+                and isinstance(part, int)
+                and 0 <= part < len(node)
+            ):
                 node, path = node[part], path + (part,)
             else:
                 continue
@@ -76,7 +82,11 @@ def _build(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader) -> Any
                 continue
             if key in result:
                 doc.problems.append(
-                    (key_node.start_mark.line + 1, _dotted(path + (key,)), "duplicate key; the earlier value would be lost")
+                    (
+                        key_node.start_mark.line + 1,
+                        _dotted(path + (key,)),
+                        "duplicate key; the earlier value would be lost",
+                    )
                 )
             result[key] = _build(value_node, path + (key,), doc, loader)
             doc.lines[path + (key,)] = key_node.start_mark.line + 1
