@@ -38,6 +38,31 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+@dataclass(frozen=True)
+class SiteSettings:
+    """The site-wide settings a deck or page needs, from mkdocs.yml."""
+
+    site_url: str
+    contact_email: str
+    organisation: str
+    site_name: dict[str, str]  # per language code
+
+
+def load_settings(mkdocs_yml: Path, languages: tuple[Language, ...]) -> SiteSettings:
+    config = read_mkdocs_config(Path(mkdocs_yml))
+    extra = config.get("extra") or {}
+    names = {lang.code: config.get("site_name", "") for lang in languages}
+    for entry in i18n_settings(config).get("languages") or []:
+        if entry.get("site_name") and entry.get("locale") in names:
+            names[entry["locale"]] = entry["site_name"]
+    return SiteSettings(
+        site_url=config.get("site_url") or "",
+        contact_email=extra.get("contact_email", ""),
+        organisation=extra.get("organisation", ""),
+        site_name=names,
+    )
+
+
 @lru_cache(maxsize=8)
 def read_mkdocs_config(path: Path) -> dict:
     try:

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
-from .languages import Language, load_languages
+from .languages import Language, SiteSettings, load_languages, load_settings
 from .models import CITATION_RE, Event, Topic
 from .yaml_source import SourceDoc, dotted, parse_yaml
 
@@ -28,6 +28,7 @@ class Library:
     root: Path
     languages: tuple[Language, ...]
     topics: tuple[Topic, ...]
+    settings: SiteSettings
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -155,7 +156,7 @@ def load_topics(root: Path) -> Library:
     if problems:
         raise ContentError(problems)
     topics = tuple(sorted((t for t, _, _ in loaded), key=lambda t: (t.order, t.slug)))
-    return Library(root=root, languages=languages, topics=topics)
+    return Library(root=root, languages=languages, topics=topics, settings=load_settings(root / "mkdocs.yml", languages))
 
 
 def _check_references(topic: Topic, doc: SourceDoc, name: str) -> list[Problem]:
