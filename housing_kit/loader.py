@@ -6,6 +6,7 @@ reported at once as ``path:line: field: message``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -15,10 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
 from .languages import Language, SiteSettings, load_languages, load_settings
-from .models import CITATION_RE, Event, Topic
+from .models import CITATION_RE, Event, Labels, Topic
 from .yaml_source import SourceDoc, dotted, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
+LABELS = Path(__file__).with_name("labels.yaml")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Library:
     languages: tuple[Language, ...]
     topics: tuple[Topic, ...]
     settings: SiteSettings
+    labels: dict[str, dict[str, str]]
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -40,6 +43,15 @@ class Library:
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
+
+    def label(self, key: str, lang: str) -> str:
+        """Interface wording from housing_kit/labels.yaml."""
+        return self.labels[key][lang]
+
+    def format_date(self, date: dt.date, lang: str) -> str:
+        """A date as a reader writes it: '22 listopada 2026', '22 November 2026'."""
+        month = self.label("months", lang).split()[date.month - 1]
+        return f"{date.day} {month} {date.year}"
 
     def names(self) -> dict[str, Topic]:
         """Every slug and alias -> its topic."""
@@ -153,10 +165,18 @@ def load_topics(root: Path) -> Library:
             problems += _check_references(topic, doc, name)
             loaded.append((topic, doc, name))
     problems += _check_names(loaded)
+    labels, _, found = read_model(LABELS, Labels, root, codes)
+    problems += found
     if problems:
         raise ContentError(problems)
     topics = tuple(sorted((t for t, _, _ in loaded), key=lambda t: (t.order, t.slug)))
-    return Library(root=root, languages=languages, topics=topics, settings=load_settings(root / "mkdocs.yml", languages))
+    return Library(
+        root=root,
+        languages=languages,
+        topics=topics,
+        settings=load_settings(root / "mkdocs.yml", languages),
+        labels=labels.root,
+    )
 
 
 def _check_references(topic: Topic, doc: SourceDoc, name: str) -> list[Problem]:

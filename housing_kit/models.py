@@ -15,6 +15,7 @@ import re
 from typing import Annotated, Literal, Union
 
 from pydantic import (
+    RootModel,
     AfterValidator,
     BaseModel,
     BeforeValidator,
@@ -295,3 +296,7 @@ class Event(Model):
 
 CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 """Inline citation in Markdown bodies: `[@source-id]`."""
+
+
+class Labels(RootModel[dict[str, Text]]):
+    """Interface wording shared by the site and the decks (housing_kit/labels.yaml)."""

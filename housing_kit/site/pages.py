@@ -1,0 +1,143 @@
+"""Topic pages: validated topics in, Markdown (with accessible HTML figures) out.
+
+The pages are written into ``docs/topics/`` at build time (never committed)
+because mkdocs-static-i18n only handles files that exist in ``docs_dir``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..loader import Library
+from ..models import CITATION_RE, Topic
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file offered on a topic page (a deck), as the page links to it."""
+
+    slug: str
+    lang: str
+    kind: str  # "pptx" or "pdf"
+    href: str  # relative to the site root, e.g. "downloads/ans.pl.pptx"
+    size: int  # bytes
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=False,  # Markdown output: HTML parts escape explicitly via |e
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["e"] = escape
+    env.filters["number"] = format_number
+    env.filters["size"] = format_size
+    return env
+
+
+def format_number(value: float | int | None, lang: str) -> str:
+    """Numbers as each language writes them: 30 330 and 2,5 in Polish; 30,330 and 2.5 in English."""
+    if value is None:
+        return "–"
+    # Four-digit numbers (years above all) are written without a separator.
+    grouping = "," if abs(value) >= 10000 else ""
+    text = f"{value:{grouping}.0f}" if float(value).is_integer() else f"{value:{grouping}.1f}"
+    if lang == "en":
+        return text
+    # Polish (and most continental languages): narrow no-break space for thousands, comma for decimals.
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def format_size(size: int, lang: str) -> str:
+    kilo = size / 1024
+    text = f"{kilo:.0f} KB" if kilo < 1024 else f"{kilo / 1024:.1f} MB"
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown to a plain sentence for meta descriptions and card teasers."""
+    text = CITATION_RE.sub("", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
+    """Turn ``[@source-id]`` into a numbered link to the list of sources."""
+    numbers = topic.source_numbers()
+    label = library.label("source", lang)
+
+    def link(match: re.Match) -> str:
+        n = numbers[match.group(1)]
+        return f'<sup class="hk-cite"><a href="#source-{n}" aria-label="{label} {n}">[{n}]</a></sup>'
+
+    return CITATION_RE.sub(link, markdown)
+
+
+def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list[Download], depth: int) -> str:
+    """The Markdown source of one topic page in one language.
+
+    ``depth`` is how many folders the page sits below the site root, so that
+    raw HTML links to downloads resolve without MkDocs rewriting them."""
+    t = _environment().get_template("topic.md.j2")
+    return t.render(
+        topic=topic,
+        lang=lang,
+        L=lambda key: library.label(key, lang),
+        library=library,
+        tr=lambda text: text[lang] if text is not None else "",
+        cite=lambda md: cite_links(md, topic, lang, library),
+        plain=plain_text,
+        downloads=sorted(
+            (d for d in downloads if d.lang == lang and d.slug == topic.slug), key=lambda d: d.kind, reverse=True
+        ),
+        up="../" * depth,
+        by_slug={t.slug: t for t in library.topics},
+        numbers=topic.source_numbers(),
+        Markup=Markup,
+    )
+
+
+def render_topic_cards(library: Library, lang: str, prefix: str) -> str:
+    """The list of topics shown on the home page and the topics page; ``prefix``
+    leads from the page's folder to the topics folder."""
+    return _environment().get_template("cards.md.j2").render(
+        topics=library.topics, lang=lang, plain=plain_text, prefix=prefix
+    )
+
+
+def render_topics_index(library: Library, lang: str) -> str:
+    return f"# {library.label('topics', lang)}\n\n{library.label('topics_lead', lang)}\n\n" + render_topic_cards(
+        library, lang, prefix=""
+    )
+
+
+def write_pages(library: Library, docs_dir: Path, downloads: list[Download]) -> list[Path]:
+    """Write every topic page into ``docs/topics/``; touch only files whose text changed.
+
+    Unchanged files keep their timestamps, so ``mkdocs serve`` does not loop
+    on its own output; pages of deleted topics are removed."""
+    out = Path(docs_dir) / "topics"
+    out.mkdir(parents=True, exist_ok=True)
+    wanted: dict[Path, str] = {}
+    for lang in library.codes:
+        depth = 2 if lang == library.default_language.code else 3
+        wanted[out / f"index.{lang}.md"] = render_topics_index(library, lang)
+        for topic in library.topics:
+            wanted[out / f"{topic.slug}.{lang}.md"] = render_topic_page(topic, lang, library, downloads, depth)
+    for path, text in wanted.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for stale in set(out.glob("*.md")) - set(wanted):
+        stale.unlink()
+    return sorted(wanted)
