@@ -24,7 +24,7 @@ from pydantic import (
     HttpUrl,
     TypeAdapter,
     ValidationInfo,
-    model_validator,
+    field_validator,
 )
 
 SLUG_RE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -123,12 +123,14 @@ class TableFigure(FigureBase):
     rows: list[list[Cell]] = Field(min_length=1)
     """One list per row, one cell per column: a number or a translated text."""
 
-    @model_validator(mode="after")
-    def _rows_match_columns(self) -> TableFigure:
-        for i, row in enumerate(self.rows):
-            if len(row) != len(self.columns):
-                raise ValueError(f"rows[{i}] has {len(row)} cells but there are {len(self.columns)} columns")
-        return self
+    @field_validator("rows")
+    @classmethod
+    def _rows_match_columns(cls, rows: list, info: ValidationInfo) -> list:
+        width = len(info.data.get("columns") or [])
+        for i, row in enumerate(rows):
+            if width and len(row) != width:
+                raise ValueError(f"row {i + 1} has {len(row)} cells but there are {width} columns")
+        return rows
 
 
 class Series(Model):
@@ -148,14 +150,14 @@ class ChartFigure(FigureBase):
     unit: Text | None = None
     """What the numbers count, e.g. {pl: osoby, en: people}."""
 
-    @model_validator(mode="after")
-    def _values_match_categories(self) -> ChartFigure:
-        for i, series in enumerate(self.series):
-            if len(series.values) != len(self.categories):
-                raise ValueError(
-                    f"series[{i}] has {len(series.values)} values but there are {len(self.categories)} categories"
-                )
-        return self
+    @field_validator("series")
+    @classmethod
+    def _values_match_categories(cls, series: list[Series], info: ValidationInfo) -> list[Series]:
+        width = len(info.data.get("categories") or [])
+        for i, one in enumerate(series):
+            if width and len(one.values) != width:
+                raise ValueError(f"series {i + 1} has {len(one.values)} values but there are {width} categories")
+        return series
 
 
 class LivingSituation(Model):
@@ -199,12 +201,13 @@ class LadderFigure(FigureBase):
     kind: Literal["ladder"]
     steps: list[LadderStep] = Field(min_length=2)
 
-    @model_validator(mode="after")
-    def _steps_in_order(self) -> LadderFigure:
-        numbers = [s.step for s in self.steps]
+    @field_validator("steps")
+    @classmethod
+    def _steps_in_order(cls, steps: list[LadderStep]) -> list[LadderStep]:
+        numbers = [s.step for s in steps]
         if numbers != sorted(set(numbers)):
             raise ValueError(f"steps must be numbered in increasing order without repeats, got {numbers}")
-        return self
+        return steps
 
 
 class ListItem(Model):
