@@ -6,9 +6,11 @@ language keeps ``search/search_index.json``, each other language gets
 ``<lang>/search/search_index.json`` with locations relative to its root (the
 pages of that language point Material's search at it, see overrides/main.html).
 
-lunr has no Polish support, so the indexes name our own ``pl`` pipeline
-(docs/assets/javascripts/lunr/min/lunr.pl.min.js): it folds diacritics and
-strips common Polish endings, on the index and on the query alike.
+lunr has no Polish support, so every index names our own ``pl`` pipeline
+(docs/assets/javascripts/lunr/min/lunr.pl.min.js): it indexes each word as
+written and with its diacritics folded, so queries typed without Polish
+letters still match. English pages use it too: they quote Polish names
+(gmina, MOPS, Gminny Standard Wychodzenia z Bezdomności).
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# Pipelines per language: English keeps lunr's stemmer and also runs the
-# Polish folding, because English pages quote Polish names (gmina, MOPS...).
-LUNR_LANGUAGES = {"pl": ["pl"], "en": ["en", "pl"]}
+LUNR_PIPELINE = {"lang": ["pl"], "pipeline": ["trimmer", "stemmer"]}
 
 
 def split_search_index(site_dir: Path, languages: list[str], default: str) -> dict[str, int]:
@@ -36,11 +36,7 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> di
         docs = [
             {**doc, "location": doc["location"][len(prefix) :]} for doc in combined["docs"] if belongs(doc["location"])
         ]
-        config = {
-            **combined["config"],
-            "lang": LUNR_LANGUAGES.get(lang, [lang]),
-            "pipeline": ["trimmer", "stemmer"],
-        }
+        config = {**combined["config"], **LUNR_PIPELINE}
         target = Path(site_dir) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
