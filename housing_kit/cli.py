@@ -53,7 +53,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="write the JSON Schemas editors use (schema/*.schema.json)")
 
-    test = commands.add_parser("test", help="run the test suite (arguments are passed to pytest)")
+    test = commands.add_parser(
+        "test",
+        help="run the test suite (other arguments are passed to pytest)",
+        description="Run every test. With --install, first install what the tests need: "
+        "Debian's chromium, LibreOffice and fonts when missing, and the Python test dependencies.",
+    )
+    test.add_argument("--install", action="store_true", help="install the test requirements first")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     return parser
 
@@ -129,6 +135,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_test(args: argparse.Namespace) -> int:
     import subprocess
 
+    if args.install:
+        from .install import install_for_tests
+
+        install_for_tests(args.root)
     return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=args.root)
 
 

@@ -1,0 +1,55 @@
+"""`python build.py serve` previews the site and re-renders a page when its YAML changes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, copy_project
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch_until(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {text!r}; last body starts {body[:200]!r}")
+
+
+def test_serve_rerenders_a_topic_when_its_yaml_changes(tmp_path):
+    root = copy_project(tmp_path / "p", topics=FIXTURES / "minimal" / "topics")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/en/topics/sample/"
+        fetch_until(url, "Sample topic")
+        topic = root / "topics" / "sample.yaml"
+        topic.write_text(topic.read_text(encoding="utf-8").replace("Sample topic", "Renamed topic"), encoding="utf-8")
+        fetch_until(url, "Renamed topic")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
