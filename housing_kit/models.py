@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
-    RootModel,
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
+    RootModel,
     TypeAdapter,
     ValidationInfo,
     field_validator,
@@ -113,7 +113,7 @@ class FigureBase(Model):
     """Ids of the sources the figure's data come from."""
 
 
-Cell = Union[int, float, Text]
+Cell = int | float | Text
 
 
 class TableFigure(FigureBase):

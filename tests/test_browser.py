@@ -83,9 +83,7 @@ def test_no_request_leaves_the_local_server(page, site_url):
 def test_axe_finds_no_wcag_21_aa_violations(page, site_url, lang, path):
     page.goto(f"{site_url}/{lang}{path}", wait_until="networkidle")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
     problems = [
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in result["violations"]
     ]

@@ -35,8 +35,7 @@ def test_bad_content_exits_2_with_path_line_field_and_no_traceback(project, caps
     assert main(["--root", str(project), "check"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "topics/sample.yaml:18: sections[0].notes: missing 'en' translation\n"
-        "1 problem found; nothing was written.\n"
+        "topics/sample.yaml:18: sections[0].notes: missing 'en' translation\n1 problem found; nothing was written.\n"
     )
 
 

@@ -12,7 +12,9 @@ def test_committed_schemas_are_current():
     codes = tuple(lang.code for lang in load_languages(ROOT / "mkdocs.yml"))
     for name, model in SCHEMAS.items():
         committed = (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
-        assert committed == render_schema(model, codes), f"schema/{name}.schema.json is stale: run python build.py schema"
+        assert committed == render_schema(model, codes), (
+            f"schema/{name}.schema.json is stale: run python build.py schema"
+        )
 
 
 def test_schema_requires_every_language_and_documents_fields():

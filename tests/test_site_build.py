@@ -28,7 +28,7 @@ def test_both_languages_have_every_page(built_site):
     for topic in LIBRARY.topics:
         pl = read(built_site, f"topics/{topic.slug}/index.html")
         en = read(built_site, f"en/topics/{topic.slug}/index.html")
-        assert '<html lang="pl"' in pl and f"<h1 id=" in pl and topic.title["pl"] in pl
+        assert '<html lang="pl"' in pl and "<h1 id=" in pl and topic.title["pl"] in pl
         assert '<html lang="en"' in en and topic.title["en"] in en
         # no silent fallback: the English page carries no Polish title unless both are the same
         if topic.title["pl"] != topic.title["en"]:
@@ -45,7 +45,7 @@ def test_topic_page_has_lead_sections_figures_glossary_sources_and_review_date(b
     assert html.count("<caption") >= len([f for f in topic.figures if f.kind != "list"])
     assert 'scope="col"' in html and 'scope="row' in html
     assert len(re.findall(r'<li id="source-\d+">', html)) == len(topic.sources)
-    assert '<dl>' in html and 'id="glossary"' in html
+    assert "<dl>" in html and 'id="glossary"' in html
 
 
 def test_meta_description_comes_from_the_summary(built_site):
@@ -78,9 +78,10 @@ def test_search_index_per_language(built_site):
     assert any(d["location"].startswith("topics/ethos/") for d in en["docs"])
     titles_en = {d["title"] for d in en["docs"]}
     assert LIBRARY.find("ethos").title["en"] in titles_en
-    assert LIBRARY.find("ethos").title["pl"] not in titles_en or LIBRARY.find("ethos").title["pl"] == LIBRARY.find(
-        "ethos"
-    ).title["en"]
+    assert (
+        LIBRARY.find("ethos").title["pl"] not in titles_en
+        or LIBRARY.find("ethos").title["pl"] == LIBRARY.find("ethos").title["en"]
+    )
 
 
 def test_polish_headings_keep_their_letters(built_site):
@@ -106,7 +107,9 @@ def test_no_reference_to_other_hosts_in_pages(built_site):
 
 def test_topic_pages_offer_the_decks_with_sizes(built_site):
     html = read(built_site, "topics/ethos/index.html")
-    match = re.search(r'<a href="((?:\.\./)+downloads/ethos\.pl\.pptx)" download[^>]*>PPTX <span class="hk-size">\((\d+) KB\)', html)
+    match = re.search(
+        r'<a href="((?:\.\./)+downloads/ethos\.pl\.pptx)" download[^>]*>PPTX <span class="hk-size">\((\d+) KB\)', html
+    )
     assert match, "the ETHOS page links its Polish deck with its size"
     assert round((built_site / "downloads" / "ethos.pl.pptx").stat().st_size / 1024) == int(match.group(2))
     assert (built_site / "downloads" / "ethos.en.pptx").exists()
@@ -134,13 +137,20 @@ def test_generated_pages_follow_the_topics(tmp_path):
     root = copy_project(tmp_path / "p", topics=FIXTURE / "topics")
     extra = root / "topics" / "extra.yaml"
     extra.write_text(
-        (root / "topics" / "sample.yaml").read_text(encoding="utf-8").replace("slug: sample", "slug: extra")
+        (root / "topics" / "sample.yaml")
+        .read_text(encoding="utf-8")
+        .replace("slug: sample", "slug: extra")
         .replace("aliases: [probka]", "aliases: []"),
         encoding="utf-8",
     )
     site = build_site(root, decks=False)
     assert {p.name for p in (root / "docs" / "topics").glob("*.md")} == {
-        "index.pl.md", "index.en.md", "sample.pl.md", "sample.en.md", "extra.pl.md", "extra.en.md"
+        "index.pl.md",
+        "index.en.md",
+        "sample.pl.md",
+        "sample.en.md",
+        "extra.pl.md",
+        "extra.en.md",
     }
     assert (site / "en" / "topics" / "extra" / "index.html").exists()
     extra.unlink()
