@@ -1,0 +1,113 @@
+"""``python build.py slides``: which decks to build, where to write them, what to say.
+
+Parsing happens in housing_kit/cli.py; this turns the parsed arguments into
+calls to ``build_deck`` and prints one line per file written. Bad input
+(unknown topic, language, template layout) is a ContentError: exit 2 with
+the list of what exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from ..loader import Library, load_event, load_topics
+from ..models import Event, Topic
+
+
+def run_slides(args: argparse.Namespace) -> int:
+    library = load_topics(args.root)
+    if args.list:
+        print(list_topics(library))
+        return 0
+    event = load_event(args.event, library) if args.event else None
+    topics = _topics(library, args.topics, event)
+    langs = _languages(library, args.lang, event)
+    template = _template(args.template)
+    from .build import build_deck  # python-pptx is imported only now
+
+    written = []
+    for lang in langs:
+        deck = build_deck(library, topics, lang, event=event, template=template)
+        path = deck.save(_out_path(args, library, topics, lang, event, several=len(langs) > 1))
+        written.append(path)
+        print(f"wrote {_shown(path, args.root)} ({deck.slides} slides)")
+    if args.pdf:
+        from .pdf import convert_to_pdf, page_count
+
+        by_folder: dict[Path, list[Path]] = {}
+        for path in written:
+            by_folder.setdefault(path.parent, []).append(path)
+        for folder, decks in by_folder.items():
+            for pdf in convert_to_pdf(decks, folder):
+                print(f"wrote {_shown(pdf, args.root)} ({page_count(pdf)} pages)")
+    return 0
+
+
+def list_topics(library: Library) -> str:
+    """One line per topic: slug, aliases and title in the default language."""
+    if not library.topics:
+        return library.describe()
+    lang = library.default_language.code
+    lines = []
+    for topic in library.topics:
+        aliases = f" (also: {', '.join(topic.aliases)})" if topic.aliases else ""
+        lines.append(f"  {topic.slug}{aliases}: {topic.title[lang]}")
+    lines.append(f"{len(library.topics)} topics; build one with: python build.py slides {library.topics[0].slug}")
+    return "\n".join(lines)
+
+
+def _topics(library: Library, names: list[str], event: Event | None) -> list[Topic]:
+    if names and event:
+        raise ContentError(
+            [Problem("slides", None, "", "give topics or --event, not both (the event lists its topics)")]
+        )
+    names = names or (event.topics if event else [])
+    if not names:
+        raise ContentError([Problem("slides", None, "", f"name at least one topic. {library.describe()}")])
+    found = [library.find(name) for name in names]  # an unknown name lists the topics
+    return list({t.slug: t for t in found}.values())
+
+
+def _languages(library: Library, lang: str | None, event: Event | None) -> list[str]:
+    if lang is None:
+        return [event.language if event else library.default_language.code]
+    if lang == "all":
+        return list(library.codes)
+    if lang not in library.codes:
+        raise ContentError(
+            [Problem("--lang", None, "", f"unknown language {lang!r}; use one of {', '.join(library.codes)} or all")]
+        )
+    return [lang]
+
+
+def _template(path: Path | None) -> Path | None:
+    if path is None:
+        return None
+    if not Path(path).is_file():
+        raise ContentError([Problem(str(path), None, "", "no such template file (expected an organisation's .pptx)")])
+    return Path(path)
+
+
+def _out_path(args, library: Library, topics: list[Topic], lang: str, event: Event | None, *, several: bool) -> Path:
+    """--out as given (with .<lang> added when building several languages), else
+    slides/<topic>[+<topic>...].<lang>.pptx, or slides/<event file>.<lang>.pptx."""
+    if args.out:
+        out = Path(args.out)
+        if out.suffix.lower() != ".pptx":
+            out = out.with_name(out.name + ".pptx")
+        return out.with_name(f"{out.stem}.{lang}.pptx") if several else out
+    stem = Path(args.event).stem if event else "+".join(t.slug for t in topics)
+    return Path(args.root) / "slides" / f"{stem}.{lang}.pptx"
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user wants to read it: relative to the project or the current folder."""
+    path = Path(path).resolve()
+    for base in (Path(root).resolve(), Path.cwd()):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return str(path)

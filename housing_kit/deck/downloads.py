@@ -1,0 +1,131 @@
+"""Every topic's deck in every language, for the site's download links.
+
+Decks are rebuilt only when their inputs change. The inputs of a deck are
+hashed (the topic's data, the site settings, the language, its interface
+wording, and the deck code itself) and kept in a small manifest beside the
+files, so an unchanged topic costs nothing on the next site build. PDFs of
+all changed decks are made in one LibreOffice run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..loader import Library
+from ..models import Topic
+
+MANIFEST = "decks.json"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file offered on a topic page."""
+
+    slug: str
+    lang: str
+    kind: Literal["pptx", "pdf"]
+    path: Path
+    size: int  # bytes
+
+
+def code_fingerprint() -> str:
+    """A hash of the deck code (every module here) and python-pptx's version:
+    a change to the look or the layout rules rebuilds every deck."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("python-pptx").encode())
+    for path in sorted(_PACKAGE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def inputs_hash(library: Library, topic: Topic, lang: str, code: str) -> str:
+    """What one deck depends on, hashed."""
+    inputs = {
+        "topic": topic.model_dump_json(),
+        "settings": dataclasses.asdict(library.settings),
+        "language": dataclasses.asdict(library.language(lang)),
+        "default": library.default_language.code,
+        "labels": {key: texts[lang] for key, texts in sorted(library.labels.items())},
+        "code": code,
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_manifest(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def build_downloads(library: Library, out_dir: Path, *, pdf: bool) -> list[Download]:
+    """Build what changed into ``out_dir`` (``<slug>.<lang>.pptx`` and ``.pdf``) and list
+    every current file. Without ``pdf``, or without LibreOffice, no PDFs are offered
+    (and old ones are removed, so the folder and the list agree); the caller warns."""
+    from .build import build_deck
+    from .pdf import convert_to_pdf, find_soffice
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(out_dir / MANIFEST)
+    code = code_fingerprint()
+    pdf = pdf and find_soffice() is not None
+    current: dict[str, dict] = {}
+    waiting: list[tuple[str, Path]] = []
+    for topic in library.topics:
+        for lang in library.codes:
+            key = f"{topic.slug}.{lang}"
+            digest = inputs_hash(library, topic, lang, code)
+            entry = dict(manifest.get(key) or {})
+            deck = out_dir / f"{key}.pptx"
+            if entry.get("pptx") != digest or not deck.is_file():
+                build_deck(library, [topic], lang).save(deck)
+                entry = {"pptx": digest}
+            if pdf and (entry.get("pdf") != digest or not (out_dir / f"{key}.pdf").is_file()):
+                waiting.append((key, deck))
+            current[key] = entry
+    if waiting:
+        convert_to_pdf([deck for _, deck in waiting], out_dir)
+        for key, _ in waiting:
+            current[key]["pdf"] = current[key]["pptx"]
+    _remove_stale(out_dir, current, pdf)
+    _write_manifest(out_dir / MANIFEST, current)
+    return _listing(library, out_dir, pdf)
+
+
+def _remove_stale(out_dir: Path, current: dict[str, dict], pdf: bool) -> None:
+    """Files of topics or languages that are gone, and PDFs that are not current."""
+    for path in out_dir.glob("*.*.*"):
+        key, _, kind = path.name.rpartition(".")
+        if kind not in ("pptx", "pdf"):
+            continue
+        entry = current.get(key)
+        stale_pdf = kind == "pdf" and (not pdf or not entry or entry.get("pdf") != entry.get("pptx"))
+        if entry is None or stale_pdf:
+            path.unlink()
+
+
+def _listing(library: Library, out_dir: Path, pdf: bool) -> list[Download]:
+    found = []
+    for topic in library.topics:
+        for lang in library.codes:
+            for kind in ("pptx", "pdf") if pdf else ("pptx",):
+                path = out_dir / f"{topic.slug}.{lang}.{kind}"
+                if path.is_file():
+                    found.append(Download(topic.slug, lang, kind, path, path.stat().st_size))
+    return found

@@ -1,0 +1,107 @@
+"""Figures planned as slides: one or more per figure, each with a caption.
+
+Tables and the ETHOS typology are laid out in table_layout.py, the ladder
+and numbered lists in shape_layout.py; charts are placed here. Every figure
+slide carries speaker notes that describe its data in words, so the deck
+is usable when a chart cannot be seen.
+"""
+
+from __future__ import annotations
+
+from ..models import ChartFigure, LadderFigure, ListFigure, TableFigure, Topic, TypologyFigure
+from .context import Context
+from .fit import Para, Span, paras_height
+from .geometry import Box
+from .shape_layout import ladder_pages, list_pages
+from .specs import ChartSpec, SlideSpec, TextBlock
+from .table_layout import table_pages, typology_pages
+from .wording import continued, format_number, join_sentences
+
+
+def caption_block(ctx: Context, text: str, box: Box) -> TextBlock:
+    """A caption in the theme's caption size, measured and set at the bottom of ``box``."""
+    size = ctx.theme.type.caption.pt
+    paras = (Para((Span(text, colour="muted"),), size),)
+    height = paras_height(list(paras), box.w - 2 * ctx.geometry.inset_x) + 2 * ctx.geometry.inset_y
+    return TextBlock(box.bottom_part(height), paras, "Caption", colour="muted")
+
+
+def figure_caption(ctx: Context, topic: Topic, figure) -> str:
+    """The figure's note and the numbers of its data sources, as on the site."""
+    numbers = topic.source_numbers()
+    cited = " ".join(f"[{n}]" for n in sorted(numbers[s] for s in figure.sources))
+    source = f"{ctx.label('figure_source')}: {cited}" if cited else ""
+    return " ".join(filter(None, [ctx.tr(figure.note), source]))
+
+
+def figure_slides(ctx: Context, topic: Topic, figure, footer: str) -> list[SlideSpec]:
+    """The slides showing ``figure``: a caption at the bottom, the figure above it."""
+    area = ctx.geometry.figure
+    shapes_below: tuple = ()
+    text = figure_caption(ctx, topic, figure)
+    if text:
+        caption = caption_block(ctx, text, area)
+        area = area.shrink_bottom(caption.box.h + ctx.geometry.gap)
+        shapes_below = (caption,)
+    if isinstance(figure, TableFigure):
+        pages = table_pages(ctx, figure, area)
+    elif isinstance(figure, TypologyFigure):
+        pages = typology_pages(ctx, figure, area)
+    elif isinstance(figure, ChartFigure):
+        pages = [([chart_spec(ctx, figure, area)], chart_notes(ctx, figure))]
+    elif isinstance(figure, LadderFigure):
+        pages = ladder_pages(ctx, figure, area)
+    elif isinstance(figure, ListFigure):
+        pages = list_pages(ctx, figure, area)
+    else:  # a new figure kind in models.py needs a layout here
+        raise TypeError(f"no deck layout for figure kind {figure.kind!r}")
+    title = ctx.tr(figure.title)
+    where = (f"topics/{topic.slug}.yaml", f"figures.{figure.id}.title")
+    slides = []
+    for i, (shapes, notes) in enumerate(pages, 1):
+        page_title = continued(title, i, len(pages), ctx.continued_word)
+        slides.append(
+            SlideSpec(
+                "figure",
+                figure.kind,
+                page_title,
+                ctx.title_size(page_title, ctx.geometry.title, ctx.theme.type.title, where),
+                notes=join_sentences(title, notes, ctx.tr(figure.note)),
+                footer=footer,
+                shapes=(*shapes, *shapes_below),
+                topic=topic.slug,
+            )
+        )
+    return slides
+
+
+# ---------------------------------------------------------------- charts
+def _category(ctx: Context, value) -> str:
+    return str(value) if isinstance(value, int) else ctx.tr(value)
+
+
+def chart_notes(ctx: Context, figure: ChartFigure) -> str:
+    """The chart's numbers in words: 'Amsterdam 97 %, Copenhagen 94 %'."""
+    unit = f" {ctx.tr(figure.unit)}" if figure.unit else ""
+    parts = []
+    for series in figure.series:
+        values = ", ".join(
+            f"{_category(ctx, c)} {format_number(v, ctx.lang)}{unit}"
+            for c, v in zip(figure.categories, series.values, strict=True)
+        )
+        parts.append(f"{ctx.tr(series.name)}: {values}" if len(figure.series) > 1 or values else values)
+    return join_sentences(*parts)
+
+
+def chart_spec(ctx: Context, figure: ChartFigure, area: Box) -> ChartSpec:
+    categories = tuple(_category(ctx, c) for c in figure.categories)
+    return ChartSpec(
+        box=area,
+        chart=figure.chart,
+        categories=categories,
+        series=tuple((ctx.tr(s.name), tuple(s.values)) for s in figure.series),
+        unit=ctx.tr(figure.unit) or None,
+        size=ctx.theme.type.chart.pt,
+        name=f"Chart: {figure.id}",
+        descr=join_sentences(ctx.tr(figure.title), chart_notes(ctx, figure)),
+    )

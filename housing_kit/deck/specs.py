@@ -1,0 +1,102 @@
+"""A deck as plain data: the slides, their text and every shape's box.
+
+The planner (outline.py, figure_layout.py) produces these from the topics
+with all measuring done; the renderer (slides.py, figures.py) only draws
+them. Tests can check a plan without opening PowerPoint files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .fit import Para
+from .geometry import Box
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A text box or an auto shape with text (ladder step, list number)."""
+
+    box: Box
+    paras: tuple[Para, ...]
+    name: str
+    shape: str = "text"  # text, rounded (rectangle), oval, rect
+    corner: float = 0.0  # corner radius of a rounded rectangle, in points
+    fill: str | None = None  # theme slot, e.g. "accent1"
+    fill_brightness: float = 0.0  # lighter (> 0) tint of the fill colour
+    colour: str | None = "dk1"  # default text colour slot
+    anchor: str = "top"  # top, middle, bottom
+    descr: str = ""  # alt text for shapes whose meaning is not in their text
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    bold: bool = False
+    align: str = "left"
+    fill: str | None = None
+    fill_brightness: float = 0.0
+    colour: str = "dk1"
+    rows: int = 1  # rows this cell spans (merged downwards)
+    cols: int = 1  # columns it spans (merged to the right)
+    covered: bool = False  # part of another cell's span: drawn empty
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A native table whose every row height was budgeted from measured text."""
+
+    box: Box
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]
+    rows: tuple[tuple[Cell, ...], ...]  # the first row is the header
+    size: float
+    name: str
+    descr: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    box: Box
+    chart: str  # column, bar, line
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
+    unit: str | None
+    size: float
+    name: str
+    descr: str
+
+
+Shape = TextBlock | TableSpec | ChartSpec
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One slide. ``role`` picks the layout (cover, section, content, figure);
+    ``kind`` says what the slide is for (agenda, points, table, ...)."""
+
+    role: str
+    kind: str
+    title: str
+    title_size: float
+    notes: str = ""
+    footer: str | None = None  # None: no footer or slide number (cover slides)
+    body: tuple[Para, ...] = ()  # the layout's body or subtitle placeholder
+    shapes: tuple[Shape, ...] = ()
+    topic: str | None = None  # slug of the topic the slide belongs to
+    body_box: Box | None = None  # where the body placeholder goes when not where the layout has it
+
+    def with_title(self, title: str, size: float) -> SlideSpec:
+        return replace(self, title=title, title_size=size)
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    title: str
+    subtitle: str
+    lang: str
+    tag: str  # BCP 47, e.g. pl-PL
+    author: str
+    keywords: tuple[str, ...]
+    date: object  # datetime.date of the content (reviewed) or of the event
+    slides: tuple[SlideSpec, ...]

@@ -1,0 +1,295 @@
+"""Decks built from the fixtures (and the real topics when they load), opened
+with python-pptx and checked slide by slide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pytest
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+
+from housing_kit.deck import build_deck
+from housing_kit.errors import ContentError
+from housing_kit.loader import load_topics
+from housing_kit.models import Event
+from tests.test_deck_readback import (
+    notes_of,
+    open_deck,
+    outside_slide,
+    overflowing,
+    slide_titles,
+    untagged_runs,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@cache
+def fixture_library(name: str):
+    return load_topics(FIXTURES / name)
+
+
+@cache
+def deck_bytes(fixture: str, slugs: tuple[str, ...], lang: str) -> bytes:
+    library = fixture_library(fixture)
+    return build_deck(library, [library.find(s) for s in slugs], lang).data
+
+
+def deck(fixture: str, *slugs: str, lang: str = "pl"):
+    return open_deck(deck_bytes(fixture, slugs, lang))
+
+
+@lru_cache(maxsize=1)
+def real_library():
+    try:
+        library = load_topics(ROOT)
+    except ContentError as exc:
+        pytest.skip(f"the real topics do not load yet: {str(exc).splitlines()[0]}")
+    if not library.topics:
+        pytest.skip("no real topics yet")
+    return library
+
+
+def slides_where(prs, start: str) -> list:
+    return [s for s in prs.slides if s.shapes.title.text_frame.text.startswith(start)]
+
+
+# ---------------------------------------------------------------- anatomy
+def test_a_one_topic_deck_runs_cover_agenda_sections_figures_sources_glossary_closing():
+    assert slide_titles(deck("minimal", "sample")) == [
+        "Próbny temat",
+        "Plan prezentacji",
+        "Pierwsza część",
+        "Liczby",
+        "Źródła",
+        "Słowniczek",
+        "Dziękujemy za uwagę",
+    ]
+    assert slide_titles(deck("minimal", "sample", lang="en"))[:3] == ["Sample topic", "Agenda", "First part"]
+
+
+def test_content_slides_carry_the_sections_notes_in_the_deck_language():
+    library = fixture_library("deck")
+    topic = library.find("typology")
+    for lang in ("pl", "en"):
+        prs = deck("deck", "typology", lang=lang)
+        notes = dict(zip(slide_titles(prs), notes_of(prs), strict=True))
+        for section in topic.sections:
+            assert notes[section.title[lang]] == section.notes[lang]
+        assert all(notes_of(prs)), "every slide has speaker notes"
+
+
+def test_every_run_carries_the_deck_language():
+    for lang, tag in (("pl", "pl-PL"), ("en", "en-GB")):
+        prs = deck("deck", "typology", "ladder", lang=lang)
+        assert untagged_runs(prs, tag) == []
+        chart_parts = [r.target_part for s in prs.slides for r in s.part.rels.values() if r.reltype.endswith("/chart")]
+        assert chart_parts and all(p._element.find(qn("c:lang")).get("val") == tag for p in chart_parts)
+
+
+@pytest.mark.parametrize("slugs", [("typology",), ("ladder",), ("typology", "ladder")])
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_no_text_overflows_and_nothing_leaves_the_slide(slugs, lang):
+    prs = deck("deck", *slugs, lang=lang)
+    assert overflowing(prs) == []
+    assert outside_slide(prs) == []
+
+
+def test_the_same_input_gives_the_same_bytes():
+    library = fixture_library("deck")
+    topic = library.find("typology")
+    first, second = (build_deck(library, [topic], "pl").data for _ in range(2))
+    assert first == second
+    members = zipfile.ZipFile(io.BytesIO(first)).infolist()
+    assert {m.date_time for m in members} == {(2026, 10, 1, 0, 0, 0)}
+    assert members[0].filename == "[Content_Types].xml"
+    workbook = next(m for m in members if m.filename.endswith(".xlsx"))
+    inner = zipfile.ZipFile(io.BytesIO(zipfile.ZipFile(io.BytesIO(first)).read(workbook)))
+    assert {m.date_time for m in inner.infolist()} == {(2026, 10, 1, 0, 0, 0)}
+    assert b"2026-10-01T00:00:00Z" in inner.read("docProps/core.xml")
+
+
+# ---------------------------------------------------------------- figures
+def test_the_typology_is_a_native_table_split_over_slides_with_its_header_repeated():
+    library = fixture_library("deck")
+    figure = library.find("typology").figure("ethos")
+    prs = deck("deck", "typology")
+    pages = slides_where(prs, "Typologia ETHOS")
+    assert len(pages) > 1
+    assert [s.shapes.title.text_frame.text for s in pages][1] == f"Typologia ETHOS (cd. 2/{len(pages)})"
+    seen = []
+    for slide in pages:
+        table = next(s for s in slide.shapes if s.has_table).table
+        assert [c.text for c in table.rows[0].cells] == [level["pl"] for level in figure.levels[1:]]
+        seen += [c.text for row in table.rows for c in row.cells if c.text[:1].isdigit() and "." in c.text[:3]]
+    situations = [f"{s.code} {s.name['pl']}" for g in figure.groups for c in g.categories for s in c.situations]
+    assert [s for s in seen if s in situations] == situations
+
+
+def test_a_table_longer_than_a_slide_continues_under_the_same_header():
+    prs = deck("deck", "ladder")
+    pages = slides_where(prs, "Liczby w regionach")
+    assert len(pages) == 2
+    tables = [next(s for s in p.shapes if s.has_table).table for p in pages]
+    assert [c.text for c in tables[0].rows[0].cells] == [c.text for c in tables[1].rows[0].cells]
+    assert sum(len(t.rows) - 1 for t in tables) == 18
+    assert tables[0].cell(1, 3).text == "30\u202f330"  # numbers as Polish readers write them
+
+
+def test_a_chart_is_a_native_chart_with_its_data():
+    prs = deck("deck", "typology", lang="en")
+    (slide,) = slides_where(prs, "People in night shelters")
+    frame = next(s for s in slide.shapes if s.has_chart)
+    chart = frame.chart
+    assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert list(chart.plots[0].categories) == ["2019", "2020", "2021", "2022"]
+    assert list(chart.series[0].values) == [120.0, None, 140.0, 151.5]
+    assert "2019 120 people" in frame._element.find(f".//{qn('p:cNvPr')}").get("descr")
+    assert "2021 140 people" in slide.notes_slide.notes_text_frame.text
+
+
+def test_the_ladder_is_a_rising_staircase_of_rounded_rectangles():
+    library = fixture_library("deck")
+    figure = library.find("ladder").figure("steps")
+    prs = deck("deck", "ladder")
+    drawn = []
+    for slide in slides_where(prs, "Drabina w ośmiu krokach"):
+        steps = [s for s in slide.shapes if s.name.startswith("Step ")]
+        assert all(s.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE for s in steps)
+        assert [s.height for s in steps] == sorted(s.height for s in steps) and steps[0].height < steps[-1].height
+        assert len({s.top + s.height for s in steps}) == 1, "the steps stand on one line"
+        assert [s.left for s in steps] == sorted(s.left for s in steps)
+        drawn += steps
+    assert [s.name for s in drawn] == [f"Step {step.step}" for step in figure.steps]
+    for shape, step in zip(drawn, figure.steps, strict=True):
+        text = shape.text_frame.text
+        assert text.startswith(str(step.step)) and step.title["pl"] in text and step.indicator["pl"] in text
+
+
+def test_list_items_are_numbered_shapes_in_reading_order():
+    prs = deck("deck", "ladder", lang="en")
+    (slide,) = slides_where(prs, "A region's first steps")
+    badges = [s for s in slide.shapes if s.name.startswith("Item ") and s.name.endswith(" number")]
+    assert [b.text_frame.text for b in badges] == ["1", "2", "3"]
+    assert all(b.auto_shape_type == MSO_SHAPE.OVAL for b in badges)
+    items = [s.text_frame.text for s in slide.shapes if s.name.startswith("Item ") and " " not in s.name[5:]]
+    assert items[0].startswith("Name the topic")
+
+
+# ---------------------------------------------------------------- text
+def test_points_that_do_not_fit_continue_on_a_numbered_slide_at_a_readable_size():
+    library = fixture_library("deck")
+    section = library.find("typology").sections[1]
+    prs = deck("deck", "typology")
+    pages = slides_where(prs, "Wiele punktów")
+    assert [p.shapes.title.text_frame.text for p in pages] == ["Wiele punktów", "Wiele punktów (cd. 2/2)"]
+    shown = [p.text for page in pages for p in page.placeholders[1].text_frame.paragraphs]
+    assert shown == [point["pl"] for point in section.points]
+    sizes = {r.font.size.pt for page in pages for p in page.placeholders[1].text_frame.paragraphs for r in p.runs}
+    assert min(sizes) >= 18
+
+
+def test_citation_markers_are_not_shown_on_slides():
+    prs = deck("deck", "typology")
+    (slide,) = slides_where(prs, "Dlaczego to ważne")
+    assert [p.text for p in slide.placeholders[1].text_frame.paragraphs][1] == "Porównywalne dane"
+    assert "[1]" in next(s for s in slide.shapes if s.name == "Caption").text_frame.text
+
+
+def test_a_combined_deck_has_dividers_and_no_two_slides_share_a_title():
+    prs = deck("deck", "typology", "ladder")
+    titles = slide_titles(prs)
+    assert len(titles) == len(set(titles))
+    assert "Dlaczego to ważne – Typologia bezdomności" in titles
+    assert "Dlaczego to ważne – Drabina monitoringu" in titles
+    dividers = [s for s in prs.slides if s.slide_layout.name == "Section Header"]
+    assert [d.shapes.title.text_frame.text for d in dividers] == ["Typologia bezdomności", "Drabina monitoringu"]
+    assert dividers[1].placeholders[1].text_frame.paragraphs[0].text == "2/2"
+    agenda = prs.slides[1].placeholders[1].text_frame.text
+    assert "Typologia bezdomności" in agenda and "Drabina monitoringu" in agenda
+
+
+def test_an_event_deck_names_host_city_and_date_on_the_title_slide():
+    library = fixture_library("deck")
+    event = Event(host="MOPS w Radomiu", city="Radom", date=dt.date(2013, 11, 14), language="pl", topics=["typ"])
+    prs = open_deck(build_deck(library, [library.find("typ")], "pl", event=event).data)
+    cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert "Dla: MOPS w Radomiu, Radom" in cover and "14 listopada 2013" in cover and "Test NGO" in cover
+    assert prs.core_properties.created == dt.datetime(2013, 11, 14)
+
+
+def test_the_closing_slide_links_the_contact_address_and_the_site_in_the_deck_language():
+    prs = deck("deck", "typology", lang="en")
+    closing = prs.slides[-1]
+    links = [r.hyperlink.address for p in closing.placeholders[1].text_frame.paragraphs for r in p.runs]
+    assert "mailto:team@example.org" in links and "https://kit.example.org/en/" in links
+
+
+# ---------------------------------------------------------------- the file
+def test_document_properties_and_16_9_size():
+    prs = deck("deck", "typology", lang="en")
+    props = prs.core_properties
+    assert (props.title, props.author, props.language) == ("Typology of homelessness", "Test NGO", "en-GB")
+    assert props.keywords == "typology, typ" and props.created == props.modified == dt.datetime(2026, 10, 1)
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+
+
+def test_the_notes_master_is_listed_in_the_presentation():
+    prs = deck("minimal", "sample")
+    listed = prs.part._element.find(f"{qn('p:notesMasterIdLst')}/{qn('p:notesMasterId')}")
+    assert listed is not None
+    assert prs.part.related_part(listed.get(qn("r:id"))).partname == "/ppt/notesMasters/notesMaster1.xml"
+
+
+def test_slides_have_a_footer_and_a_slide_number_field_except_the_cover():
+    prs = deck("deck", "typology")
+    for number, slide in enumerate(prs.slides, 1):
+        fields = slide._element.findall(f".//{qn('a:fld')}")
+        if slide.slide_layout.name == "Title Slide":
+            assert not fields
+            continue
+        assert [f.get("type") for f in fields] == ["slidenum"] and fields[0].findtext(qn("a:t")) == str(number)
+        footer = next(p for p in slide.placeholders if p.placeholder_format.type == 15)  # FOOTER
+        assert footer.text_frame.text == "Typologia bezdomności · Test NGO"
+
+
+def test_the_title_is_read_first_and_figures_have_names_and_alt_text():
+    prs = deck("deck", "typology", "ladder")
+    for slide in prs.slides:
+        first = slide.shapes[0]
+        assert first.is_placeholder and first.placeholder_format.type in (1, 3)  # TITLE, CENTER_TITLE
+        for shape in slide.shapes:
+            if shape.shape_type in (MSO_SHAPE_TYPE.TABLE, MSO_SHAPE_TYPE.CHART):
+                assert shape._element.find(f".//{qn('p:cNvPr')}").get("descr")
+
+
+def test_every_shape_on_a_slide_has_its_own_id():
+    prs = deck("deck", "typology", "ladder")
+    for number, slide in enumerate(prs.slides, 1):
+        ids = [e.get("id") for e in slide._element.iter(qn("p:cNvPr"))]
+        assert len(ids) == len(set(ids)), f"slide {number}: {ids}"
+
+
+# ---------------------------------------------------------------- the real topics
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_every_real_topic_builds_with_everything_inside_its_box(lang):
+    library = real_library()
+    tag = library.language(lang).tag
+    for topic in library.topics:
+        prs = open_deck(build_deck(library, [topic], lang).data)
+        assert overflowing(prs) == [], topic.slug
+        assert outside_slide(prs) == [], topic.slug
+        assert untagged_runs(prs, tag) == [], topic.slug
+        titles = slide_titles(prs)
+        assert len(titles) == len(set(titles)), topic.slug
+        notes = dict(zip(titles, notes_of(prs), strict=True))
+        for section in topic.sections:
+            title = section.title[lang]
+            assert notes.get(title) or notes.get(f"{title} (2)"), (topic.slug, title)
