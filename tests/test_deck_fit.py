@@ -20,8 +20,9 @@ from housing_kit.deck.fit import (
     text_width,
     wrap_lines,
 )
-from housing_kit.deck.wording import continued, format_number, plain
+from housing_kit.deck.wording import continued
 from housing_kit.errors import BuildError
+from housing_kit.formatting import format_number, plain
 
 WORDS = st.lists(
     st.sampled_from(["mieszkanie", "najpierw", "a", "gmina", "ŁÓDŹ", "housing-led", "–", "2013"]), min_size=1

@@ -8,6 +8,7 @@ is usable when a chart cannot be seen.
 
 from __future__ import annotations
 
+from ..formatting import format_number
 from ..models import ChartFigure, LadderFigure, ListFigure, TableFigure, Topic, TypologyFigure
 from .context import Context
 from .fit import Para, Span, paras_height
@@ -15,7 +16,7 @@ from .geometry import Box
 from .shape_layout import ladder_pages, list_pages
 from .specs import ChartSpec, SlideSpec, TextBlock
 from .table_layout import table_pages, typology_pages
-from .wording import continued, format_number, join_sentences
+from .wording import continued, join_sentences
 
 
 def caption_block(ctx: Context, text: str, box: Box) -> TextBlock:

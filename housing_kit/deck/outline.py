@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from ..formatting import plain
 from ..loader import Library
 from ..models import Event, Section, Topic
 from .context import Context
@@ -20,7 +21,7 @@ from .fit import Para, Span, fit_paragraphs, number_indent, para, text_width
 from .geometry import Box, Geometry
 from .specs import DeckSpec, SlideSpec
 from .theme import THEME, Theme
-from .wording import continued, plain
+from .wording import continued
 
 
 def plan_deck(

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..formatting import format_number
 from ..models import TableFigure, TypologyFigure
 from .context import Context
 from .fit import cell_height, column_widths, paginate, text_width
 from .geometry import Box
 from .specs import Cell, TableSpec
-from .wording import format_number, join_sentences
+from .wording import join_sentences
 
 HEADER = {"fill": "dk2", "colour": "lt1", "bold": True}
 BAND = {"fill": "lt2"}

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..loader import Library
+from ..formatting import format_number, format_size, plain
 from ..models import CITATION_RE, Topic
 
 
@@ -45,33 +46,6 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def format_number(value: float | int | None, lang: str) -> str:
-    """Numbers as each language writes them: 30 330 and 2,5 in Polish; 30,330 and 2.5 in English."""
-    if value is None:
-        return "–"
-    # Four-digit numbers (years above all) are written without a separator.
-    grouping = "," if abs(value) >= 10000 else ""
-    text = f"{value:{grouping}.0f}" if float(value).is_integer() else f"{value:{grouping}.1f}"
-    if lang == "en":
-        return text
-    # Polish (and most continental languages): narrow no-break space for thousands, comma for decimals.
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
-def format_size(size: int, lang: str) -> str:
-    kilo = size / 1024
-    text = f"{kilo:.0f} KB" if kilo < 1024 else f"{kilo / 1024:.1f} MB"
-    return text if lang == "en" else text.replace(".", ",")
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown to a plain sentence for meta descriptions and card teasers."""
-    text = CITATION_RE.sub("", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>]", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
     """Turn ``[@source-id]`` into a numbered link to the list of sources."""
     numbers = topic.source_numbers()
@@ -97,7 +71,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         library=library,
         tr=lambda text: text[lang] if text is not None else "",
         cite=lambda md: cite_links(md, topic, lang, library),
-        plain=plain_text,
+        plain=plain,
         downloads=sorted(
             (d for d in downloads if d.lang == lang and d.slug == topic.slug), key=lambda d: d.kind, reverse=True
         ),
@@ -112,7 +86,7 @@ def render_topic_cards(library: Library, lang: str, prefix: str) -> str:
     """The list of topics shown on the home page and the topics page; ``prefix``
     leads from the page's folder to the topics folder."""
     return _environment().get_template("cards.md.j2").render(
-        topics=library.topics, lang=lang, plain=plain_text, prefix=prefix
+        topics=library.topics, lang=lang, plain=plain, prefix=prefix
     )
 
 

@@ -1,0 +1,45 @@
+"""Text as both outputs show it: numbers in the reader's style, Markdown as plain text.
+
+One module for the site and the decks, so a figure reads the same on a page
+and on a slide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import CITATION_RE
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"(\*\*|__|[*_`])(?=\S)(.+?)(?<=\S)\1")
+_HEADING_OR_QUOTE = re.compile(r"^\s*(#+|>)\s*", re.MULTILINE)
+
+
+def plain(text: str) -> str:
+    """Markdown to one plain line: citations, links, emphasis and heading marks removed."""
+    text = CITATION_RE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _MARKS.sub(r"\2", text)
+    text = _HEADING_OR_QUOTE.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" ([.,;:!?)])", r"\1", text)
+
+
+def format_number(value: float | int | None, lang: str) -> str:
+    """Numbers as each language writes them: 30 330 and 2,5 in Polish; 30,330 and 2.5 in English."""
+    if value is None:
+        return "–"
+    # Four-digit numbers (years above all) are written without a separator.
+    grouping = "," if abs(value) >= 10000 else ""
+    text = f"{value:{grouping}.0f}" if float(value).is_integer() else f"{value:{grouping}.1f}"
+    if lang == "en":
+        return text
+    # Polish (and most continental languages): narrow no-break space for thousands, comma for decimals.
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def format_size(size: int, lang: str) -> str:
+    """File sizes for download links: 180 KB, 1.2 MB (1,2 MB in Polish)."""
+    kilo = size / 1024
+    text = f"{kilo:.0f} KB" if kilo < 1024 else f"{kilo / 1024:.1f} MB"
+    return text if lang == "en" else text.replace(".", ",")
