@@ -41,13 +41,13 @@ def test_every_topic_in_every_language_is_built_once_then_reused(tmp_path, spy):
     library = fixture_library("deck")
     found = build_downloads(library, tmp_path, pdf=False)
     assert [(d.slug, d.lang, d.kind) for d in found] == [
-        ("typology", "pl", "pptx"),
-        ("typology", "en", "pptx"),
-        ("ladder", "pl", "pptx"),
         ("ladder", "en", "pptx"),
+        ("ladder", "pl", "pptx"),
+        ("typology", "en", "pptx"),
+        ("typology", "pl", "pptx"),
     ]
     assert all(isinstance(d, Download) and d.size == d.path.stat().st_size > 10_000 for d in found)
-    assert found[0].path == tmp_path / "typology.pl.pptx"
+    assert found[0].path == tmp_path / "ladder.en.pptx" and found[0].href == "downloads/ladder.en.pptx"
     assert len(spy["decks"]) == 4
     stamp = found[0].path.stat().st_mtime_ns
     assert build_downloads(library, tmp_path, pdf=False) == found
@@ -95,7 +95,7 @@ def test_pdfs_of_all_changed_decks_come_from_one_libreoffice_run(tmp_path, spy):
     found = build_downloads(library, tmp_path, pdf=True)
     assert len(spy["pdf"]) == 1 and len(spy["pdf"][0]) == 4
     pdfs = [d for d in found if d.kind == "pdf"]
-    assert [d.path.name for d in pdfs] == ["typology.pl.pdf", "typology.en.pdf", "ladder.pl.pdf", "ladder.en.pdf"]
+    assert [d.path.name for d in pdfs] == ["ladder.en.pdf", "ladder.pl.pdf", "typology.en.pdf", "typology.pl.pdf"]
     for d in pdfs:
         assert page_count(d.path) == len(open_deck(d.path.with_suffix(".pptx").read_bytes()).slides)
     build_downloads(library, tmp_path, pdf=True)

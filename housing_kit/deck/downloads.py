@@ -34,14 +34,33 @@ class Download:
     path: Path
     size: int  # bytes
 
+    @property
+    def href(self) -> str:
+        """Where the site publishes it, relative to the site root."""
+        return f"downloads/{self.path.name}"
+
+
+def list_downloads(out_dir: Path | None) -> list[Download]:
+    """The decks in ``out_dir``, found by their names (``<slug>.<lang>.pptx`` / ``.pdf``),
+    PPTX before PDF for each topic and language."""
+    if out_dir is None or not Path(out_dir).is_dir():
+        return []
+    found = []
+    for path in Path(out_dir).glob("*.*.*"):
+        slug, lang, kind = path.name.rsplit(".", 2)
+        if kind in ("pptx", "pdf"):
+            found.append(Download(slug, lang, kind, path, path.stat().st_size))
+    return sorted(found, key=lambda d: (d.slug, d.lang, d.kind != "pptx"))
+
 
 def code_fingerprint() -> str:
-    """A hash of the deck code (every module here) and python-pptx's version:
-    a change to the look or the layout rules rebuilds every deck."""
+    """A hash of the deck code (every module here, and the number formatting
+    shared with the site) and python-pptx's version: a change to the look or
+    the layout rules rebuilds every deck."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("python-pptx").encode())
-    for path in sorted(_PACKAGE.glob("*.py")):
+    for path in [*sorted(_PACKAGE.glob("*.py")), _PACKAGE.parent / "formatting.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -105,7 +124,7 @@ def build_downloads(library: Library, out_dir: Path, *, pdf: bool) -> list[Downl
             current[key]["pdf"] = current[key]["pptx"]
     _remove_stale(out_dir, current, pdf)
     _write_manifest(out_dir / MANIFEST, current)
-    return _listing(library, out_dir, pdf)
+    return list_downloads(out_dir)
 
 
 def _remove_stale(out_dir: Path, current: dict[str, dict], pdf: bool) -> None:
@@ -118,14 +137,3 @@ def _remove_stale(out_dir: Path, current: dict[str, dict], pdf: bool) -> None:
         stale_pdf = kind == "pdf" and (not pdf or not entry or entry.get("pdf") != entry.get("pptx"))
         if entry is None or stale_pdf:
             path.unlink()
-
-
-def _listing(library: Library, out_dir: Path, pdf: bool) -> list[Download]:
-    found = []
-    for topic in library.topics:
-        for lang in library.codes:
-            for kind in ("pptx", "pdf") if pdf else ("pptx",):
-                path = out_dir / f"{topic.slug}.{lang}.{kind}"
-                if path.is_file():
-                    found.append(Download(topic.slug, lang, kind, path, path.stat().st_size))
-    return found

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # hooks are loaded
 
 from housing_kit.errors import ContentError  # noqa: E402
 from housing_kit.loader import Library, load_topics  # noqa: E402
-from housing_kit.site.pages import Download, render_topic_cards, write_pages  # noqa: E402
+from housing_kit.deck.downloads import list_downloads  # noqa: E402
+from housing_kit.site.pages import render_topic_cards, write_pages  # noqa: E402
 from housing_kit.site.search import split_search_index  # noqa: E402
 
 CARDS_MARKER = "<!-- topic-cards -->"
@@ -42,23 +43,11 @@ def _library(config) -> Library:
         raise Abort(f"content problems:\n{exc}") from None
 
 
-def _downloads() -> list[Download]:
-    """The decks built for the site, found by their names: ``<slug>.<lang>.pptx`` / ``.pdf``."""
-    decks = os.environ.get(DECKS_DIR_ENV)
-    if not decks:
-        return []
-    found = []
-    for path in sorted(Path(decks).glob("*.*.*")):
-        slug, lang, kind = path.name.rsplit(".", 2)
-        if kind in ("pptx", "pdf"):
-            found.append(Download(slug, lang, kind, f"downloads/{path.name}", path.stat().st_size))
-    return found
-
-
 def on_config(config):
     library = _library(config)
     _state["library"] = library
-    write_pages(library, Path(config.docs_dir), _downloads())
+    decks = os.environ.get(DECKS_DIR_ENV)
+    write_pages(library, Path(config.docs_dir), list_downloads(Path(decks) if decks else None))
     config["nav"] = _expand_topics_nav(config["nav"], library)
     return config
 
@@ -95,5 +84,5 @@ def on_post_build(config):
     if decks:
         target = site / "downloads"
         target.mkdir(exist_ok=True)
-        for download in _downloads():
-            shutil.copy2(Path(decks) / Path(download.href).name, target / Path(download.href).name)
+        for download in list_downloads(Path(decks)):
+            shutil.copy2(download.path, target / download.path.name)

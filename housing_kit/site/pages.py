@@ -15,19 +15,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..loader import Library
+from ..deck.downloads import Download
 from ..formatting import format_number, format_size, plain
 from ..models import CITATION_RE, Topic
-
-
-@dataclass(frozen=True)
-class Download:
-    """A file offered on a topic page (a deck), as the page links to it."""
-
-    slug: str
-    lang: str
-    kind: str  # "pptx" or "pdf"
-    href: str  # relative to the site root, e.g. "downloads/ans.pl.pptx"
-    size: int  # bytes
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +62,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         tr=lambda text: text[lang] if text is not None else "",
         cite=lambda md: cite_links(md, topic, lang, library),
         plain=plain,
-        downloads=sorted(
-            (d for d in downloads if d.lang == lang and d.slug == topic.slug), key=lambda d: d.kind, reverse=True
-        ),
+        downloads=[d for d in downloads if d.lang == lang and d.slug == topic.slug],
         up="../" * depth,
         by_slug={t.slug: t for t in library.topics},
         numbers=topic.source_numbers(),
