@@ -25,12 +25,16 @@ PAGES = ["", "topics/ethos/", "contact/", "en/", "en/topics/ethos/", "en/contact
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the score table readable
+        pass
+
+
 def main() -> int:
     if not LIGHTHOUSE.exists():
         print(__doc__)
         return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "site"))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_QuietHandler, directory=str(ROOT / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
