@@ -60,13 +60,17 @@ def _parser() -> argparse.ArgumentParser:
         "Debian's chromium, LibreOffice and fonts when missing, and the Python test dependencies.",
     )
     test.add_argument("--install", action="store_true", help="install the test requirements first")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    # `test` hands every argument it does not know to pytest (`test -q -k deck`);
+    # argparse's REMAINDER cannot start with an option, so collect the leftovers.
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.pytest_args = extra
     if args.command is None:
         parser.print_help()
         return 2

@@ -67,3 +67,17 @@ def test_schema_command_writes_the_schemas(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "schema"]) == 0
     assert (tmp_path / "schema" / "topic.schema.json").exists()
     assert "wrote schema/event.schema.json" in capsys.readouterr().out
+
+
+def test_test_command_passes_options_on_to_pytest(monkeypatch):
+    calls = []
+    monkeypatch.setattr("subprocess.call", lambda cmd, cwd: calls.append(cmd) or 0)
+    assert main(["test", "-q", "-m", "not slow", "tests/test_cli.py"]) == 0
+    assert calls[0][1:] == ["-m", "pytest", "-q", "-m", "not slow", "tests/test_cli.py"]
+
+
+def test_other_commands_reject_unknown_options(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--quick"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --quick" in capsys.readouterr().err
