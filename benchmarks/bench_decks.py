@@ -77,7 +77,7 @@ def report(name: str, times: list[float]) -> float:
 
 def markdown(topic, lang: str, library) -> str:
     """The topic as pandoc Markdown slides: the same text the deck shows."""
-    from housing_kit.deck.wording import format_number, plain
+    from housing_kit.formatting import format_number, plain
 
     def cell(value) -> str:
         return format_number(value, lang) if isinstance(value, int | float) else value[lang].replace("|", "/")
