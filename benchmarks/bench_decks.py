@@ -136,6 +136,12 @@ def main() -> None:
     decks = len(library.topics) * len(library.codes)
     with tempfile.TemporaryDirectory(prefix="bench-decks-") as tmp:
         out = Path(tmp)
+        # The floor any Python deck builder pays on this machine, for scale.
+        report("python -c pass (interpreter start)", wall([sys.executable, "-c", "pass"], args.runs))
+        report(
+            "python -c 'import pydantic, pptx' (library imports)",
+            wall([sys.executable, "-c", "import pydantic, pptx"], args.runs),
+        )
         one = report(
             f"python build.py slides {args.topic} (whole process)",
             wall([sys.executable, "build.py", "slides", args.topic, "--out", str(out / "one.pptx")], args.runs),
