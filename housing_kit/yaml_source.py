@@ -80,23 +80,13 @@ def parse_yaml(text: str) -> SourceDoc:
     return doc
 
 
-_STR = "tag:yaml.org,2002:str"
-
-
-def _scalar(node: yaml.Node, loader: _Loader) -> Any:
-    # Most scalars are text: take it as is rather than through the constructor's dispatch.
-    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    return loader.construct_object(node, deep=True)
-
-
 def _build(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader) -> Any:
     doc.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
         result: dict = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node, loader)
+            key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int)):
                 doc.problems.append((key_node.start_mark.line + 1, _dotted(path), f"a key must be text, got {key!r}"))
                 continue
@@ -113,7 +103,7 @@ def _build(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader) -> Any
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, loader) for i, item in enumerate(node.value)]
-    return _scalar(node, loader)
+    return loader.construct_object(node, deep=True)
 
 
 def _dotted(path: tuple) -> str:
