@@ -293,3 +293,20 @@ def test_every_real_topic_builds_with_everything_inside_its_box(lang):
         for section in topic.sections:
             title = section.title[lang]
             assert notes.get(title) or notes.get(f"{title} (2)"), (topic.slug, title)
+
+
+def test_bars_start_at_zero_and_lines_keep_their_own_scale():
+    (bars,) = [
+        s
+        for p in slides_where(deck("deck", "ladder", lang="en"), "Homes in two years")
+        for s in p.shapes
+        if s.has_chart
+    ]
+    assert bars.chart.value_axis.minimum_scale == 0, "a cut axis would draw 10 → 15 as a tripling"
+    (line,) = [
+        s
+        for p in slides_where(deck("deck", "typology", lang="en"), "People in night shelters")
+        for s in p.shapes
+        if s.has_chart
+    ]
+    assert line.chart.value_axis.minimum_scale is None

@@ -171,6 +171,10 @@ def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
     values = [v for _, series in spec.series for v in series if v is not None]
     if spec.unit == "%" and values and min(values) >= 0 and max(values) <= 100:
         axis.minimum_scale, axis.maximum_scale = 0, 100  # shares: the whole is 100
+    elif spec.chart != "line" and values and min(values) >= 0:
+        # Bars start at zero: LibreOffice otherwise cuts the axis near the smallest
+        # value, and a 15 % rise is drawn as a tripling.
+        axis.minimum_scale = 0
     if spec.unit:
         axis.has_title = True
         axis.axis_title.text_frame.text = spec.unit
