@@ -111,22 +111,12 @@ def _problem(name: str, doc: SourceDoc, err: dict) -> Problem:
     loc = tuple(err["loc"])
     if err["type"] == "union_tag_invalid":
         loc += ("kind",)
-    # Drop the union tags pydantic adds ("table", "int", "function-after[...]").
-    path = []
-    node = doc.data
-    for part in loc:
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and part < len(node)
-        ):
-            node = node[part]
-            path.append(part)
-        elif err["type"] == "missing" and part == loc[-1]:
-            path.append(part)
-    return Problem(name, doc.line_of(loc), dotted(tuple(path)), _message(err))
+    # Only what the file has: drops the union tags pydantic adds ("table", "int", ...),
+    # but names the missing field itself.
+    path = doc.present(loc)
+    if err["type"] == "missing":
+        path += loc[-1:]
+    return Problem(name, doc.line_of(loc), dotted(path), _message(err))
 
 
 def _message(err: dict) -> str:

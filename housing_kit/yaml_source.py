@@ -40,13 +40,9 @@ class SourceDoc:
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, message)
 
-    def line_of(self, loc: tuple) -> int | None:
-        """Line of the deepest part of ``loc`` present in the file.
-
-        Parts the file does not have (a missing key, or the tag pydantic
-        adds for a union member) are skipped, so a missing field points at
-        its parent mapping."""
-        best = self.lines.get(())
+    def present(self, loc: tuple) -> Path_:
+        """The parts of ``loc`` the file has, in order. Parts it lacks (a missing
+        key, or the tag pydantic adds for a union member) are skipped."""
         node, path = self.data, ()
         for part in loc:
             if (
@@ -57,10 +53,15 @@ class SourceDoc:
                 and 0 <= part < len(node)
             ):
                 node, path = node[part], path + (part,)
-            else:
-                continue
-            best = self.lines.get(path, best)
-        return best
+        return path
+
+    def line_of(self, loc: tuple) -> int | None:
+        """Line of the deepest part of ``loc`` present in the file, so a missing
+        field points at its parent mapping."""
+        path = self.present(loc)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, self.lines.get(()))
 
 
 def parse_yaml(text: str) -> SourceDoc:
