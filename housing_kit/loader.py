@@ -70,10 +70,14 @@ class Library:
 
 
 def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """A path as the user wants to read it: relative to the project, else to the current folder."""
+    resolved = Path(path).resolve()
+    for base in (Path(root).resolve(), Path.cwd()):
+        try:
+            return resolved.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return Path(path).as_posix()
 
 
 def read_model(

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..loader import Library, load_event, load_topics
+from ..loader import Library, load_event, load_topics, relative
 from ..models import Event, Topic
 
 
@@ -32,7 +32,7 @@ def run_slides(args: argparse.Namespace) -> int:
         deck = build_deck(library, topics, lang, event=event, template=template)
         path = deck.save(_out_path(args, library, topics, lang, event, several=len(langs) > 1))
         written.append(path)
-        print(f"wrote {_shown(path, args.root)} ({deck.slides} slides)")
+        print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
     if args.pdf:
         from .pdf import convert_to_pdf, page_count
 
@@ -41,7 +41,7 @@ def run_slides(args: argparse.Namespace) -> int:
             by_folder.setdefault(path.parent, []).append(path)
         for folder, decks in by_folder.items():
             for pdf in convert_to_pdf(decks, folder):
-                print(f"wrote {_shown(pdf, args.root)} ({page_count(pdf)} pages)")
+                print(f"wrote {relative(pdf, args.root)} ({page_count(pdf)} pages)")
     return 0
 
 
@@ -100,14 +100,3 @@ def _out_path(args, library: Library, topics: list[Topic], lang: str, event: Eve
         return out.with_name(f"{out.stem}.{lang}.pptx") if several else out
     stem = Path(args.event).stem if event else "+".join(t.slug for t in topics)
     return Path(args.root) / "slides" / f"{stem}.{lang}.pptx"
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A path as the user wants to read it: relative to the project or the current folder."""
-    path = Path(path).resolve()
-    for base in (Path(root).resolve(), Path.cwd()):
-        try:
-            return path.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return str(path)

@@ -29,7 +29,7 @@ def build_decks(library: Library, root: Path) -> Path:
     from ..deck.downloads import build_downloads
 
     out = decks_dir(root)
-    downloads = build_downloads(library, out, pdf=shutil.which("soffice") is not None)
+    downloads = build_downloads(library, out, pdf=True)  # PDFs only where LibreOffice is found
     if not any(d.kind == "pdf" for d in downloads):
         logging.getLogger("housing_kit").warning("LibreOffice (soffice) not found: the site offers PPTX decks only")
     return out
@@ -87,14 +87,6 @@ def serve_site(root: Path, addr: str) -> None:
 
     root = Path(root).resolve()
     library = load_topics(root)
-    deck_path = build_decks(library, root) if _deck_module_available() else None
-    with _decks_env(deck_path):
+    with _decks_env(build_decks(library, root)):
         serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
 
-
-def _deck_module_available() -> bool:
-    try:
-        import housing_kit.deck.downloads  # noqa: F401
-    except ImportError:
-        return False
-    return True
