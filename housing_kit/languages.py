@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import yaml
+from pydantic import ValidationError
 
 from .errors import ContentError, Problem
+from .models import Organisation
 
 
 @dataclass(frozen=True)
@@ -38,14 +42,26 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """The site-wide settings a deck or page needs, from mkdocs.yml."""
 
     site_url: str
-    contact_email: str
-    organisation: str
+    organisation: Organisation
     site_name: dict[str, str]  # per language code
+
+    @property
+    def contact_email(self) -> str:
+        return self.organisation.email
+
+    @property
+    def site_url_is_placeholder(self) -> bool:
+        """True while `site_url` is empty or still points at an example domain."""
+        host = urlsplit(self.site_url).hostname or ""
+        return not host or any(host == p or host.endswith("." + p) for p in PLACEHOLDER_HOSTS)
 
 
 def load_settings(mkdocs_yml: Path, languages: tuple[Language, ...]) -> SiteSettings:
@@ -55,12 +71,18 @@ def load_settings(mkdocs_yml: Path, languages: tuple[Language, ...]) -> SiteSett
     for entry in i18n_settings(config).get("languages") or []:
         if entry.get("site_name") and entry.get("locale") in names:
             names[entry["locale"]] = entry["site_name"]
-    return SiteSettings(
-        site_url=config.get("site_url") or "",
-        contact_email=extra.get("contact_email", ""),
-        organisation=extra.get("organisation", ""),
-        site_name=names,
-    )
+    try:
+        organisation = Organisation.model_validate(
+            extra.get("organisation") or {}, context={"languages": tuple(lang.code for lang in languages)}
+        )
+    except ValidationError as exc:
+        raise ContentError(
+            [
+                Problem(str(mkdocs_yml), None, "extra.organisation." + ".".join(map(str, err["loc"])), err["msg"])
+                for err in exc.errors(include_url=False)
+            ]
+        ) from None
+    return SiteSettings(site_url=config.get("site_url") or "", organisation=organisation, site_name=names)
 
 
 @lru_cache(maxsize=8)

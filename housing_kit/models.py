@@ -93,6 +93,8 @@ class Source(Model):
     """Where a reader can find it (https://...)."""
     lang: str = Field(pattern=r"^[a-z]{2}$")
     """Language of the source document (two letters, e.g. `pl`, `en`, `cs`)."""
+    accessed: dt.date | None = None
+    """When the URL was last opened and the cited passage checked (YYYY-MM-DD)."""
 
 
 class GlossaryTerm(Model):
@@ -107,10 +109,15 @@ class FigureBase(Model):
     """Name used to place the figure in a section (`sections[].figures`)."""
     title: Text
     """Caption title shown above the figure."""
-    note: Text | None = None
+    remark: Text | None = None
     """Optional remark shown under the figure (method, caveats)."""
+    notes: Text | None = None
+    """Speaker notes for the figure's slide: what to point at and what to say (60–220 words).
+    Required for every figure a section shows; do not repeat the caption."""
     sources: list[Slug] = []
     """Ids of the sources the figure's data come from."""
+    as_of: dt.date | None = None
+    """Date the figure's data describe, when they describe a current state (YYYY-MM-DD)."""
 
 
 Cell = int | float | Text
@@ -237,11 +244,32 @@ class Section(Model):
     points: list[Text] = Field(min_length=1)
     """Slide bullet points: a few short lines, about 15 words each at most."""
     notes: Text
-    """Speaker notes a presenter can read aloud."""
+    """Speaker notes for this section's slide: what to say while the points are shown (60–220 words).
+    Separate paragraphs with a blank line; if the points run over two slides, the notes are split
+    between them at a paragraph break."""
     cites: list[Slug] = []
     """Ids of the sources this section relies on."""
     figures: list[Slug] = []
     """Ids of figures shown after this section's text."""
+    as_of: dt.date | None = None
+    """When the section describes a current state (a law in force, an institution, the latest count):
+    the date that description was true (YYYY-MM-DD)."""
+
+
+class TalkPart(Model):
+    """A slide of the talk that is not tied to one section: its points and what to say."""
+
+    points: list[Text] = Field(min_length=2, max_length=6)
+    """Short lines shown on the slide, about 15 words each at most."""
+    notes: Text
+    """Speaker notes for this slide (60–220 words)."""
+
+
+class Discussion(Model):
+    questions: list[Text] = Field(min_length=2, max_length=4)
+    """Two to four open questions for the audience."""
+    notes: Text
+    """How to run the discussion: what to ask first, what to listen for (60–220 words)."""
 
 
 class Topic(Model):
@@ -260,7 +288,13 @@ class Topic(Model):
     """Lead paragraph; also the page's meta description (keep it under ~160 characters)."""
     related: list[Slug] = []
     """Slugs of related topics, linked from this topic's page."""
+    opening: TalkPart | None = None
+    """The talk's opening slide: why this topic matters here, with one or two numbers from the topic."""
     sections: list[Section] = Field(min_length=1)
+    actions: TalkPart | None = None
+    """"What your municipality or organisation can do": concrete steps, after the body of the talk."""
+    discussion: Discussion | None = None
+    """Questions for the audience, before the closing slide."""
     figures: list[Figure] = []
     glossary: list[GlossaryTerm] = []
     sources: list[Source] = Field(min_length=1)
@@ -277,24 +311,137 @@ class Topic(Model):
         return [f for f in self.figures if f.id not in placed]
 
 
+class Organisation(Model):
+    """Who runs the site and gives the talks (`extra.organisation` in mkdocs.yml).
+
+    Leave a key empty when it is not known: nothing is shown for it."""
+
+    short_name: str = Field(min_length=1, max_length=40)
+    """The name used in running text and footers, e.g. `KMPS`."""
+    full_name: str = Field(default="", max_length=200)
+    """The registered full name; shown beside the short name when set."""
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
+    """Where requests for presentations go."""
+    phone: str = Field(default="", max_length=40)
+    address: str = Field(default="", max_length=300)
+    """Postal address, on one line."""
+    region: Text
+    """The area the team travels to, in every language."""
+    partner: str = Field(default="", max_length=200)
+    """An organisation that prepares the presentations with us, when there is one."""
+    form_endpoint: str = ""
+    """A URL that accepts the request form as a JSON POST; empty: the form opens the visitor's mail client."""
+
+    @field_validator("form_endpoint")
+    @classmethod
+    def _endpoint_is_url(cls, value: str) -> str:
+        return _check_url(value) if value else value
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.full_name} ({self.short_name})" if self.full_name else self.short_name
+
+
+AUDIENCE_KINDS = ("mops", "gmina", "powiat", "ngo", "regional", "other")
+AudienceKind = Literal["mops", "gmina", "powiat", "ngo", "regional", "other"]
+"""Who the audience or host is: `mops` (a municipal or district social-welfare centre),
+`gmina` (municipal office or council), `powiat` (district), `ngo`, `regional` (voivodeship or
+marshal's office) or `other`."""
+
+EVENT_STATUSES = ("requested", "confirmed", "held", "cancelled")
+
+
+class Audience(Model):
+    kind: AudienceKind
+    """Who will attend: mops, gmina, powiat, ngo, regional or other."""
+    size: int | None = Field(default=None, ge=1, le=5000)
+    """Approximate number of people."""
+    description: str | None = None
+    """Anything else about the audience, e.g. `social workers and a councillor`."""
+
+
+class Contact(Model):
+    """Who asked for the visit. Never shown on the site."""
+
+    name: str = Field(min_length=1, max_length=120)
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+
+
 class Event(Model):
     """A presentation visit or request, saved under `slides/events/`."""
 
-    host: str = Field(min_length=1)
-    """Organisation that invited us, e.g. `Miejski Ośrodek Pomocy Społecznej w Radomiu`."""
-    city: str = Field(min_length=1)
     date: dt.date
-    """Date of the visit (YYYY-MM-DD)."""
+    """Date of the visit (YYYY-MM-DD); for a request, the first preferred date."""
+    city: str = Field(min_length=1, max_length=80)
+    region: str | None = Field(default=None, max_length=80)
+    """Voivodeship or area, e.g. `mazowieckie`."""
+    host: str = Field(min_length=1, max_length=200)
+    """Organisation that invited us, in the nominative, e.g. `Miejski Ośrodek Pomocy Społecznej w Radomiu`."""
+    host_kind: AudienceKind | None = None
+    """What kind of organisation the host is (same list as the audience kinds)."""
+    audience: Audience
+    topics: list[str] = Field(min_length=1, max_length=6)
+    """Topic slugs or aliases, in presentation order."""
     language: str = Field(pattern=r"^[a-z]{2}$")
     """Language of the presentation, one of the site's languages."""
-    topics: list[str] = Field(min_length=1)
-    """Topic slugs or aliases, in presentation order."""
-    audience: str | None = None
-    """Who will attend, e.g. `social workers, about 20 people`."""
-    contact: str | None = None
-    """Who asked for the visit (name, e-mail)."""
-    notes: str | None = None
+    status: Literal["requested", "confirmed", "held", "cancelled"]
+    """Where the visit stands: requested, confirmed, held or cancelled."""
+    public: bool = False
+    """Whether the visit may be listed on the site (only held visits are listed)."""
+    report: Text | None = None
+    """A short public report in every language; required for a public, held visit."""
+    preferred_dates: list[dt.date] = Field(default=[], max_length=3)
+    """Dates the host proposed (from the request form)."""
+    contact: Contact | None = None
+    """Who asked for the visit; kept out of the site."""
+    notes: str | None = Field(default=None, max_length=2000)
     """Anything the presenters should know."""
+
+    @field_validator("report")
+    @classmethod
+    def _report_for_public_visits(cls, report: dict | None, info: ValidationInfo) -> dict | None:
+        if report is None and info.data.get("public") and info.data.get("status") == "held":
+            raise ValueError("a public, held visit needs a short report in every language")
+        return report
+
+
+class Request(Model):
+    """A presentation request as the site's form writes it (the YAML block of the e-mail,
+    or the downloaded file). `python build.py request FILE` turns it into an Event."""
+
+    organisation: str = Field(min_length=1, max_length=200)
+    organisation_kind: AudienceKind
+    city: str = Field(min_length=1, max_length=80)
+    region: str | None = Field(default=None, max_length=80)
+    contact_person: str = Field(min_length=1, max_length=120)
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+    preferred_dates: list[dt.date] = Field(min_length=1, max_length=3)
+    topics: list[str] = Field(min_length=1, max_length=6)
+    audience_kind: AudienceKind
+    audience_size: int | None = Field(default=None, ge=1, le=5000)
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    notes: str | None = Field(default=None, max_length=1000)
+    consent: Literal[True]
+    """The visitor agreed to the processing of their data for handling the request."""
+
+    def to_event(self) -> Event:
+        return Event(
+            date=min(self.preferred_dates),
+            city=self.city,
+            region=self.region,
+            host=self.organisation,
+            host_kind=self.organisation_kind,
+            audience=Audience(kind=self.audience_kind, size=self.audience_size),
+            topics=self.topics,
+            language=self.language,
+            status="requested",
+            public=False,
+            preferred_dates=self.preferred_dates,
+            contact=Contact(name=self.contact_person, email=self.email, phone=self.phone),
+            notes=self.notes,
+        )
 
 
 CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")

@@ -86,12 +86,15 @@ def test_list_shows_slugs_aliases_and_titles(project, capsys):
 
 def test_an_event_builds_its_topics_in_its_language_named_after_the_file(project, capsys):
     event = project / "slides" / "events" / "2026-12-01-lodz.yaml"
-    event.write_text("host: MOPS Łódź\ncity: Łódź\ndate: 2026-12-01\nlanguage: en\ntopics: [drabina, typ]\n")
+    event.write_text(
+        "host: MOPS Łódź\ncity: Łódź\ndate: 2026-12-01\nlanguage: en\ntopics: [drabina, typ]\n"
+        "status: confirmed\naudience: {kind: mops}\n"
+    )
     assert slides(project, "--event", str(event)) == 0
     assert "wrote slides/2026-12-01-lodz.en.pptx" in capsys.readouterr().out
     prs = open_deck((project / "slides" / "2026-12-01-lodz.en.pptx").read_bytes())
     cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
-    assert "For: MOPS Łódź, Łódź" in cover and "1 December 2026" in cover
+    assert "Host: MOPS Łódź" in cover and "Łódź, 1 December 2026" in cover
 
 
 def test_pdf_without_libreoffice_is_a_build_failure_with_exit_1(project, monkeypatch, capsys):

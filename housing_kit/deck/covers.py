@@ -30,10 +30,13 @@ def cover_slide(
     ctx: Context, title: str, subtitle: str, date: dt.date, event: Event | None, topics: Sequence[Topic]
 ) -> SlideSpec:
     g, sizes = ctx.geometry, ctx.theme.type
-    org = ctx.library.settings.organisation
-    details = [f"{ctx.label('presented_by')}: {org}" if org else "", ctx.library.format_date(date, ctx.lang)]
-    if event:
-        details.append(f"{ctx.label('for_host')}: {event.host}, {event.city}")
+    org = ctx.library.settings.organisation.short_name
+    when = ctx.library.format_date(date, ctx.lang)
+    details = [f"{ctx.label('presented_by')}: {org}" if org else ""]
+    if event:  # the host names its city often ("MOPS w Radomiu"): the city stands once, before the date
+        details += [f"{ctx.label('host')}: {event.host}", f"{event.city}, {when}"]
+    else:
+        details.append(when)
     body = [para(subtitle, sizes.cover_subtitle.pt)] if subtitle else []
     detail_paras = [para(d, sizes.cover_details.pt, space_before=4.0) for d in details if d]
     shapes: tuple = ()
@@ -44,7 +47,7 @@ def cover_slide(
         body += [replace(p, space_before=10.0 if i == 0 else 4.0) for i, p in enumerate(detail_paras)]
     notes = " ".join(ctx.tr(t.summary) for t in topics)
     if event:
-        notes = " ".join(filter(None, [notes, event.audience or "", event.notes or ""]))
+        notes = "\n\n".join(filter(None, [audience_note(ctx, event), event.notes or "", notes]))
     return SlideSpec(
         "cover",
         "cover",
@@ -54,6 +57,17 @@ def cover_slide(
         body=tuple(_fit_or_trim(body, ctx, g.cover_subtitle, f"topics/{topics[0].slug}.yaml")),
         shapes=shapes,
     )
+
+
+def audience_note(ctx: Context, event: Event) -> str:
+    """A short paragraph for the presenter: who will be in the room."""
+    audience = event.audience
+    parts = [ctx.label(f"kind_{audience.kind}")]
+    if audience.size:
+        parts.append(ctx.label("about_people").format(n=audience.size))
+    if audience.description:
+        parts.append(audience.description)
+    return f"{ctx.label('audience_note')} {', '.join(parts)}."
 
 
 def closing_slide(ctx: Context, topics: Sequence[Topic]) -> SlideSpec:
@@ -74,7 +88,7 @@ def closing_slide(ctx: Context, topics: Sequence[Topic]) -> SlideSpec:
         body.append(Para((Span(f"{ctx.label('site')}: "), Span(url, link=url)), sizes.cover_details.pt, space_before=6))
     title = ctx.label("thank_you")
     pages = [f"{url}topics/{t.slug}/" for t in topics] if settings.site_url else []
-    details = [Para((Span(settings.organisation, bold=True),), sizes.cover_details.pt)] if settings.organisation else []
+    details = [Para((Span(settings.organisation.display_name, bold=True),), sizes.cover_details.pt)]
     details += [
         Para(
             (Span(f"{ctx.label('read_more')}: "), Span(page, link=page, colour="hlink")),
@@ -94,7 +108,7 @@ def closing_slide(ctx: Context, topics: Sequence[Topic]) -> SlideSpec:
         "closing",
         title,
         ctx.title_size(title, ctx.geometry.cover_title, sizes.cover_title),
-        notes=" ".join(filter(None, [settings.organisation, settings.contact_email, *pages])),
+        notes=" ".join(filter(None, [settings.organisation.short_name, settings.contact_email, *pages])),
         body=tuple(_fit_or_trim(body, ctx, ctx.geometry.cover_subtitle)),
         shapes=shapes,
     )

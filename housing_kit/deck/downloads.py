@@ -75,7 +75,15 @@ def inputs_hash(library: Library, topic: Topic, lang: str, code: str) -> str:
         "labels": {key: texts[lang] for key, texts in sorted(library.labels.items())},
         "code": code,
     }
-    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=_jsonable).encode()).hexdigest()
+
+
+def _jsonable(value: object) -> object:
+    """Settings hold pydantic models (the organisation); hash them by their data."""
+    dump = getattr(value, "model_dump", None)
+    if dump is None:
+        raise TypeError(f"cannot hash {type(value).__name__}")
+    return dump(mode="json")
 
 
 def _read_manifest(path: Path) -> dict:

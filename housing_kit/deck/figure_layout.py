@@ -32,7 +32,7 @@ def figure_caption(ctx: Context, topic: Topic, figure) -> str:
     numbers = topic.source_numbers()
     cited = " ".join(f"[{n}]" for n in sorted(numbers[s] for s in figure.sources))
     source = f"{ctx.label('figure_source')}: {cited}" if cited else ""
-    return " ".join(filter(None, [ctx.tr(figure.note), source]))
+    return " ".join(filter(None, [ctx.tr(figure.remark), source]))
 
 
 def figure_slides(ctx: Context, topic: Topic, figure, footer: str) -> list[SlideSpec]:
@@ -67,7 +67,7 @@ def figure_slides(ctx: Context, topic: Topic, figure, footer: str) -> list[Slide
                 figure.kind,
                 page_title,
                 ctx.title_size(page_title, ctx.geometry.title, ctx.theme.type.title, where),
-                notes=join_sentences(title, notes, ctx.tr(figure.note)),
+                notes=join_sentences(title, notes, ctx.tr(figure.remark)),
                 footer=footer,
                 shapes=(*shapes, *shapes_below),
                 topic=topic.slug,

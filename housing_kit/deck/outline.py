@@ -61,7 +61,7 @@ def plan_deck(
         subtitle=subtitle,
         lang=lang,
         tag=library.language(lang).tag,
-        author=library.settings.organisation,
+        author=library.settings.organisation.short_name,
         keywords=tuple(dict.fromkeys([*(t.slug for t in topics), *(a for t in topics for a in t.aliases)])),
         date=date,
         slides=tuple(unique_titles(ctx, slides)),
@@ -69,7 +69,7 @@ def plan_deck(
 
 
 def _footer(ctx: Context, topic: Topic | None) -> str:
-    org = ctx.library.settings.organisation
+    org = ctx.library.settings.organisation.short_name
     text = " · ".join(filter(None, [ctx.tr(topic.title) if topic else "", org])) or " "
     return ctx.one_line(text, ctx.geometry.footer, ctx.theme.type.footer.pt)
 

@@ -85,7 +85,7 @@ def table_pages(ctx: Context, figure: TableFigure, area: Box) -> list[Page]:
             rows=(head, *body),
             size=size,
             name=f"Table: {figure.id}",
-            descr=join_sentences(ctx.tr(figure.title), ctx.tr(figure.note)),
+            descr=join_sentences(ctx.tr(figure.title), ctx.tr(figure.remark)),
         )
         out.append(([spec], ""))
     return out
@@ -188,5 +188,5 @@ def _typology_table(ctx, figure, header, groups, page, widths, head_h, group_h, 
         rows=tuple(rows),
         size=size,
         name=f"Table: {figure.id}",
-        descr=join_sentences(ctx.tr(figure.title), ctx.tr(figure.note)),
+        descr=join_sentences(ctx.tr(figure.title), ctx.tr(figure.remark)),
     )
