@@ -91,16 +91,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .loader import load_event, load_topics
+    from .loader import load_events, load_topics
+    from .models import EVENT_STATUSES
 
     library = load_topics(args.root)
-    events = [load_event(path, library) for path in sorted((args.root / "slides" / "events").glob("*.yaml"))]
+    events = load_events(library)
     for topic in library.topics:
         aliases = f" ({', '.join(topic.aliases)})" if topic.aliases else ""
         print(
             f"  {topic.slug}{aliases}: {len(topic.sections)} sections, {len(topic.figures)} figures, "
             f"{len(topic.glossary)} terms, {len(topic.sources)} sources, reviewed {topic.reviewed}"
         )
+    for status in EVENT_STATUSES:
+        listed = [(p, e) for p, e in events if e.status == status]
+        if listed:
+            print(f"  {status} ({len(listed)}):")
+            for path, event in sorted(listed, key=lambda pe: pe[1].date):
+                public = ", public" if event.public else ""
+                print(
+                    f"    {event.date} {event.city}: {', '.join(event.topics)} ({event.language}{public}) {path.name}"
+                )
     print(f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid.")
     return 0
 

@@ -239,6 +239,26 @@ def _check_names(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
     return problems
 
 
+def load_events(library: Library) -> list[tuple[Path, Event]]:
+    """Every file in ``slides/events/``, checked, with every problem reported at once."""
+    events: list[tuple[Path, Event]] = []
+    problems: list[Problem] = []
+    for path in sorted((library.root / "slides" / "events").glob("*.yaml")):
+        try:
+            events.append((path, load_event(path, library)))
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    return events
+
+
+def public_visits(events: list[tuple[Path, Event]]) -> list[Event]:
+    """Held visits that may be shown on the site, newest first."""
+    shown = [e for _, e in events if e.public and e.status == "held"]
+    return sorted(shown, key=lambda e: e.date, reverse=True)
+
+
 def load_event(path: Path, library: Library) -> Event:
     """Load a visit file from ``slides/events/`` and check it against the topics."""
     path = Path(path)

@@ -219,8 +219,13 @@ def test_a_combined_deck_has_dividers_and_no_two_slides_share_a_title():
 def test_an_event_deck_names_host_city_and_date_on_the_title_slide():
     library = fixture_library("deck")
     event = Event(
-        host="MOPS w Radomiu", city="Radom", date=dt.date(2013, 11, 14), language="pl", topics=["typ"],
-        status="held", audience={"kind": "mops"},
+        host="MOPS w Radomiu",
+        city="Radom",
+        date=dt.date(2013, 11, 14),
+        language="pl",
+        topics=["typ"],
+        status="held",
+        audience={"kind": "mops"},
     )
     prs = open_deck(build_deck(library, [library.find("typ")], "pl", event=event).data)
     cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)

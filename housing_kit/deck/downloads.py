@@ -75,7 +75,9 @@ def inputs_hash(library: Library, topic: Topic, lang: str, code: str) -> str:
         "labels": {key: texts[lang] for key, texts in sorted(library.labels.items())},
         "code": code,
     }
-    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=_jsonable).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=_jsonable).encode()
+    ).hexdigest()
 
 
 def _jsonable(value: object) -> object:
