@@ -145,7 +145,8 @@ def test_event_with_unknown_topic_and_language(project):
     write(project, SAMPLE)
     event = project / "visit.yaml"
     event.write_text(
-        "host: MOPS\ncity: Radom\ndate: 2013-11-14\nlanguage: de\ntopics: [sample, nope]\nstatus: held\naudience: {kind: mops}\n"
+        "host: MOPS\ncity: Radom\ndate: 2013-11-14\nlanguage: de\ntopics: [sample, nope]\n"
+        "status: held\naudience: {kind: mops}\n"
     )
     with pytest.raises(ContentError) as info:
         load_event(event, load_topics(project))
