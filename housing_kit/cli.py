@@ -51,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     slides.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
     slides.add_argument("--list", action="store_true", help="list the topics and their aliases")
 
+    request = commands.add_parser(
+        "request",
+        help="save a presentation request from the site as slides/events/<date>-<city>.yaml",
+        description="Read a request sent from the site's form (the downloaded .yaml, the e-mail or its "
+        "YAML block pasted into a file) and save it as an event with status 'requested'.",
+    )
+    request.add_argument("file", type=Path, metavar="FILE", help="the saved request or e-mail")
+
     commands.add_parser("schema", help="write the JSON Schemas editors use (schema/*.schema.json)")
 
     test = commands.add_parser(
@@ -136,6 +144,20 @@ def cmd_slides(args: argparse.Namespace) -> int:
     return run_slides(args)
 
 
+def cmd_request(args: argparse.Namespace) -> int:
+    from .loader import load_topics, relative
+    from .request import save_request
+
+    library = load_topics(args.root)
+    saved = save_request(args.file, library)
+    event, path = saved.event, relative(saved.event_path, args.root)
+    topics = ", ".join(event.topics)
+    print(f"wrote {path} (requested: {event.host}, {event.city}, {event.date}; {topics}; {event.language})")
+    print(f"wrote {relative(saved.contact_path, args.root)} (contact details; not committed)")
+    print(f"next: python build.py slides --event {path}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .languages import load_languages
     from .schema import write_schemas
@@ -161,6 +183,7 @@ COMMANDS = {
     "site": cmd_site,
     "serve": cmd_serve,
     "slides": cmd_slides,
+    "request": cmd_request,
     "schema": cmd_schema,
     "test": cmd_test,
 }

@@ -89,12 +89,23 @@ def read_model(
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, None, [Problem(name, None, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+    return parse_model(name, text, model, languages)
+
+
+def parse_model(
+    name: str, text: str, model: type[M], languages: tuple[str, ...], first_line: int = 1
+) -> tuple[M | None, SourceDoc | None, list[Problem]]:
+    """Validate YAML ``text`` read from ``name``; ``first_line`` is where the text starts in that file."""
     try:
         doc = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, None, [Problem(name, mark.line + 1 if mark else None, "", f"YAML syntax error: {reason}")]
+        line = mark.line + first_line if mark else None
+        return None, None, [Problem(name, line, "", f"YAML syntax error: {reason}")]
+    if first_line != 1:
+        doc.lines = {key: line + first_line - 1 for key, line in doc.lines.items()}
+        doc.problems = [(line + first_line - 1, fld, msg) for line, fld, msg in doc.problems]
     problems = [Problem(name, line, fld, msg) for line, fld, msg in doc.problems]
     if not isinstance(doc.data, dict):
         problems.append(
@@ -262,6 +273,8 @@ def public_visits(events: list[tuple[Path, Event]]) -> list[Event]:
 def load_event(path: Path, library: Library) -> Event:
     """Load a visit file from ``slides/events/`` and check it against the topics."""
     path = Path(path)
+    if not path.is_file() and not path.is_absolute() and (library.root / path).is_file():
+        path = library.root / path  # as printed by our own commands: relative to the project
     if not path.is_file():
         raise ContentError([Problem(relative(path, library.root), None, "", "no such event file")])
     event, doc, problems = read_model(path, Event, library.root, library.codes)

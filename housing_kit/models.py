@@ -76,6 +76,21 @@ def _check_url(value: str) -> str:
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 
 
+def _check_email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_check_email), Field(max_length=200, json_schema_extra={"format": "email"})]
+
+
+def _must_agree(value: bool) -> bool:
+    if value is not True:
+        raise ValueError("the request can be handled only with consent to processing the data (consent: true)")
+    return value
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
@@ -320,7 +335,7 @@ class Organisation(Model):
     """The name used in running text and footers, e.g. `KMPS`."""
     full_name: str = Field(default="", max_length=200)
     """The registered full name; shown beside the short name when set."""
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
+    email: Email
     """Where requests for presentations go."""
     phone: str = Field(default="", max_length=40)
     address: str = Field(default="", max_length=300)
@@ -360,14 +375,6 @@ class Audience(Model):
     """Anything else about the audience, e.g. `social workers and a councillor`."""
 
 
-class Contact(Model):
-    """Who asked for the visit. Never shown on the site."""
-
-    name: str = Field(min_length=1, max_length=120)
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
-    phone: str | None = Field(default=None, max_length=40)
-
-
 class Event(Model):
     """A presentation visit or request, saved under `slides/events/`."""
 
@@ -393,8 +400,6 @@ class Event(Model):
     """A short public report in every language; required for a public, held visit."""
     preferred_dates: list[dt.date] = Field(default=[], max_length=3)
     """Dates the host proposed (from the request form)."""
-    contact: Contact | None = None
-    """Who asked for the visit; kept out of the site."""
     notes: str | None = Field(default=None, max_length=2000)
     """Anything the presenters should know."""
 
@@ -415,7 +420,7 @@ class Request(Model):
     city: str = Field(min_length=1, max_length=80)
     region: str | None = Field(default=None, max_length=80)
     contact_person: str = Field(min_length=1, max_length=120)
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)
+    email: Email
     phone: str | None = Field(default=None, max_length=40)
     preferred_dates: list[dt.date] = Field(min_length=1, max_length=3)
     topics: list[str] = Field(min_length=1, max_length=6)
@@ -423,7 +428,7 @@ class Request(Model):
     audience_size: int | None = Field(default=None, ge=1, le=5000)
     language: str = Field(pattern=r"^[a-z]{2}$")
     notes: str | None = Field(default=None, max_length=1000)
-    consent: Literal[True]
+    consent: Annotated[bool, AfterValidator(_must_agree)]
     """The visitor agreed to the processing of their data for handling the request."""
 
     def to_event(self) -> Event:
@@ -439,7 +444,6 @@ class Request(Model):
             status="requested",
             public=False,
             preferred_dates=self.preferred_dates,
-            contact=Contact(name=self.contact_person, email=self.email, phone=self.phone),
             notes=self.notes,
         )
 
