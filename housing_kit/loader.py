@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, Problem
 from .languages import Language, SiteSettings, load_languages, load_settings
 from .models import CITATION_RE, Event, Labels, Topic
-from .yaml_source import SourceDoc, dotted, parse_yaml
+from .yaml_source import LimitError, SourceDoc, dotted, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 LABELS = Path(__file__).with_name("labels.yaml")
@@ -98,6 +98,8 @@ def parse_model(
     """Validate YAML ``text`` read from ``name``; ``first_line`` is where the text starts in that file."""
     try:
         doc = parse_yaml(text)
+    except LimitError as exc:
+        return None, None, [Problem(name, exc.line + first_line - 1, "", exc.message)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -117,7 +119,10 @@ def parse_model(
     try:
         result = model.model_validate(doc.data, context={"languages": languages})
     except ValidationError as exc:
-        problems += [_problem(name, doc, err) for err in exc.errors(include_url=False)]
+        # A value the YAML walk already refused (and replaced by None) is reported once.
+        refused = {p.field for p in problems}
+        found = [_problem(name, doc, err) for err in exc.errors(include_url=False)]
+        problems += [p for p in found if p.field not in refused]
         return None, doc, problems
     return (result if not problems else None), doc, problems
 

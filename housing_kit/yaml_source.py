@@ -8,6 +8,7 @@ point an editor at the exact line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +65,49 @@ class SourceDoc:
         return self.lines.get(path, self.lines.get(()))
 
 
+# Limits that keep a hostile or broken file from hanging the build: a
+# "billion laughs" file expands nine aliases nine levels deep into 387 million
+# values. Real topic files have a few thousand values, nest about 8 deep and
+# their longest text is a few thousand characters.
+MAX_VALUES = 200_000
+MAX_DEPTH = 64
+MAX_SCALAR = 200_000
+# Characters XML (and so HTML and PPTX) cannot carry: C0 controls other than
+# tab and newline, lone surrogates, and the non-characters U+FFFE and U+FFFF.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class LimitError(yaml.YAMLError):
+    """The file is too large, too deep or loops on itself; ``line`` says where."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _check_depth(text: str) -> None:
+    """Nesting depth from the event stream, before composing: PyYAML's composer
+    recurses once per level and would hit Python's recursion limit."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LimitError(event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def parse_yaml(text: str) -> SourceDoc:
-    """Parse one YAML document; raises yaml.YAMLError on a syntax error."""
+    """Parse one YAML document; raises yaml.YAMLError on a syntax error and
+    LimitError on a file that would not load in bounded time and memory."""
+    try:
+        _check_depth(text)
+    except LimitError:
+        raise
+    except yaml.YAMLError:
+        pass  # a syntax error: reported below, by the parser that names the editor's line
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -77,18 +119,59 @@ def parse_yaml(text: str) -> SourceDoc:
     doc = SourceDoc(data=None)
     if root is None:
         return doc
-    doc.data = _build(root, (), doc, loader)
+    doc.data = _build(root, (), doc, loader, _Walk())
     return doc
 
 
-def _build(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader) -> Any:
-    doc.lines[path] = node.start_mark.line + 1
+@dataclass
+class _Walk:
+    values: int = 0
+    open_nodes: set[int] = field(default_factory=set)  # ids of the nodes being built: an alias to one is a loop
+
+
+def _build(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader, walk: _Walk) -> Any:
+    line = node.start_mark.line + 1
+    doc.lines[path] = line
+    walk.values += 1
+    if walk.values > MAX_VALUES:
+        raise LimitError(line, f"more than {MAX_VALUES:,} values (aliases expanding without end?)")
+    if id(node) in walk.open_nodes:
+        raise LimitError(line, "an alias refers to the value that contains it, so it never ends")
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, doc, loader)
+    walk.open_nodes.add(id(node))
+    try:
+        return _collection(node, path, doc, loader, walk)
+    finally:
+        walk.open_nodes.discard(id(node))
+
+
+def _scalar(node: yaml.ScalarNode, path: Path_, doc: SourceDoc, loader: _Loader) -> Any:
+    line = node.start_mark.line + 1
+    if len(node.value) > MAX_SCALAR:
+        doc.problems.append((line, _dotted(path), f"a single value longer than {MAX_SCALAR:,} characters"))
+        return None
+    bad = _UNWRITABLE.search(node.value)
+    if bad:
+        char = f"U+{ord(bad.group()):04X}"
+        doc.problems.append(
+            (line, _dotted(path), f"contains the character {char}, which pages and slides cannot show; delete it")
+        )
+        return None
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. an integer of thousands of digits, which Python refuses to convert
+        doc.problems.append((line, _dotted(path), "cannot be read: the number is too long or malformed"))
+        return None
+
+
+def _collection(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader, walk: _Walk) -> Any:
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
         result: dict = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int)):
+            key = _scalar(key_node, path, doc, loader) if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
+            if not isinstance(key, (str, int)) or not isinstance(key_node, yaml.ScalarNode):
                 doc.problems.append((key_node.start_mark.line + 1, _dotted(path), f"a key must be text, got {key!r}"))
                 continue
             if key in result:
@@ -99,12 +182,12 @@ def _build(node: yaml.Node, path: Path_, doc: SourceDoc, loader: _Loader) -> Any
                         "duplicate key; the earlier value would be lost",
                     )
                 )
-            result[key] = _build(value_node, path + (key,), doc, loader)
+            result[key] = _build(value_node, path + (key,), doc, loader, walk)
             doc.lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+        return [_build(item, path + (i,), doc, loader, walk) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)  # pragma: no cover - composer yields only these three kinds
 
 
 def _dotted(path: tuple) -> str:
