@@ -26,7 +26,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("check", help="validate every topic and event file and print a summary")
+    check = commands.add_parser("check", help="validate every topic and event file and print a summary")
+    check.add_argument(
+        "--stale",
+        nargs="?",
+        type=int,
+        const=18,
+        metavar="MONTHS",
+        help="also list dated statements and sources older than MONTHS (default 18)",
+    )
 
     site = commands.add_parser("site", help="build the website into site/ (decks included)")
     site.add_argument("--no-decks", action="store_true", help="skip building the downloadable decks")
@@ -120,6 +128,18 @@ def cmd_check(args: argparse.Namespace) -> int:
                     f"    {event.date} {event.city}: {', '.join(event.topics)} ({event.language}{public}) {path.name}"
                 )
     print(f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid.")
+    if library.settings.site_url_is_placeholder:
+        print(
+            f"warning: mkdocs.yml: site_url is a placeholder ({library.settings.site_url or 'empty'}); "
+            "set it to the site's real address: decks leave out the web address and QR code until then",
+            file=sys.stderr,
+        )
+    if args.stale is not None:
+        import datetime as dt
+
+        from .currency import stale_report
+
+        print(stale_report(library, dt.date.today(), args.stale))
     return 0
 
 
