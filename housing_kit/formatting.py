@@ -6,6 +6,7 @@ and on a slide.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .models import CITATION_RE
@@ -43,3 +44,11 @@ def format_size(size: int, lang: str) -> str:
     kilo = size / 1024
     text = f"{kilo:.0f} KB" if kilo < 1024 else f"{kilo / 1024:.1f} MB"
     return text if lang == "en" else text.replace(".", ",")
+
+
+def format_date(date: dt.date, months: str) -> str:
+    """A date as a reader writes it: '22 listopada 2026', '22 November 2026'.
+
+    ``months`` is the language's twelve month names in the form a date uses,
+    space-separated (the ``months`` label in labels.yaml)."""
+    return f"{date.day} {months.split()[date.month - 1]} {date.year}"

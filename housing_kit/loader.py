@@ -6,8 +6,6 @@ reported at once as ``path:line: field: message``.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,58 +13,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
-from .languages import Language, SiteSettings, load_languages, load_settings
+from .languages import load_languages, load_settings
+from .library import Library
 from .models import CITATION_RE, Event, Labels, Topic
 from .yaml_source import LimitError, SourceDoc, dotted, parse_yaml
 
+__all__ = ["Library", "load_event", "load_events", "load_topics", "public_visits", "read_model", "relative"]
+
 M = TypeVar("M", bound=BaseModel)
 LABELS = Path(__file__).with_name("labels.yaml")
-
-
-@dataclass(frozen=True)
-class Library:
-    """All topics, in site order, with the languages they are written in."""
-
-    root: Path
-    languages: tuple[Language, ...]
-    topics: tuple[Topic, ...]
-    settings: SiteSettings
-    labels: dict[str, dict[str, str]]
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(lang.code for lang in self.languages)
-
-    @property
-    def default_language(self) -> Language:
-        return self.languages[0]
-
-    def language(self, code: str) -> Language:
-        return next(lang for lang in self.languages if lang.code == code)
-
-    def label(self, key: str, lang: str) -> str:
-        """Interface wording from housing_kit/labels.yaml."""
-        return self.labels[key][lang]
-
-    def format_date(self, date: dt.date, lang: str) -> str:
-        """A date as a reader writes it: '22 listopada 2026', '22 November 2026'."""
-        month = self.label("months", lang).split()[date.month - 1]
-        return f"{date.day} {month} {date.year}"
-
-    def names(self) -> dict[str, Topic]:
-        """Every slug and alias -> its topic."""
-        return {name: t for t in self.topics for name in (t.slug, *t.aliases)}
-
-    def find(self, name: str) -> Topic:
-        """The topic called ``name`` (slug or alias), or a ContentError listing the topics."""
-        try:
-            return self.names()[name.lower()]
-        except KeyError:
-            raise ContentError([Problem("topics", None, "", f"no topic called {name!r}. {self.describe()}")]) from None
-
-    def describe(self) -> str:
-        listed = "; ".join(t.slug + (f" (also: {', '.join(t.aliases)})" if t.aliases else "") for t in self.topics)
-        return f"Topics: {listed}" if listed else "There are no topics yet."
 
 
 def relative(path: Path, root: Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from housing_kit.cli import main
-from housing_kit.deck.pdf import page_count
+from housing_kit.outputs.pdf import page_count
 from tests.test_deck_build import FIXTURES
 from tests.test_deck_readback import open_deck
 

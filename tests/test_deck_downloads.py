@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 import housing_kit.deck.build as deck_build
-import housing_kit.deck.pdf as deck_pdf
-from housing_kit.deck.downloads import MANIFEST, Download, build_downloads
-from housing_kit.deck.pdf import page_count
+import housing_kit.outputs.pdf as deck_pdf
 from housing_kit.loader import load_topics
+from housing_kit.outputs.downloads import MANIFEST, Download, build_downloads
+from housing_kit.outputs.pdf import page_count
 from tests.test_deck_build import FIXTURES, fixture_library
 from tests.test_deck_readback import open_deck
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from housing_kit.deck import fit, metrics
-from housing_kit.deck.fit import (
+from housing_kit.deck.plan import fit, metrics
+from housing_kit.deck.plan.fit import (
     Span,
     cell_height,
     column_widths,
@@ -20,7 +20,7 @@ from housing_kit.deck.fit import (
     text_width,
     wrap_lines,
 )
-from housing_kit.deck.wording import continued
+from housing_kit.deck.plan.wording import continued
 from housing_kit.errors import BuildError
 from housing_kit.formatting import format_number, plain
 

@@ -1,7 +1,7 @@
 """Reading a finished deck back, and the checks every deck must pass.
 
 The helpers re-measure every text frame and table cell *from the saved
-file* with the same metrics the builder uses (housing_kit.deck.fit), so a
+file* with the same metrics the builder uses (housing_kit.deck.plan.fit), so a
 planner bug that writes more text than a box holds is caught here. The
 tests in this module make sure the checks can fail.
 """
@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from housing_kit.deck.fit import Span, count_lines
+from housing_kit.deck.plan.fit import Span, count_lines
 
 EMU_PER_PT = 12700
 DEFAULT_INSETS = (91440, 45720, 91440, 45720)  # l, t, r, b when a frame does not say
@@ -180,7 +180,7 @@ def test_language_check_catches_a_run_without_a_tag():
 
 
 def test_count_lines_agrees_with_wrap_lines():
-    from housing_kit.deck.fit import wrap_lines
+    from housing_kit.deck.plan.fit import wrap_lines
 
     text = "Mieszkanie jest prawem człowieka, a nie nagrodą za udział w terapii lub abstynencję " * 3
     for width in (120, 250, 400, 800):

@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from housing_kit.cli import main
 from housing_kit.deck import build_deck
-from housing_kit.deck.template import default_template_bytes
+from housing_kit.deck.draw.template import default_template_bytes
 from housing_kit.errors import ContentError
 from tests.test_deck_build import FIXTURES, fixture_library
 from tests.test_deck_readback import open_deck, outside_slide, overflowing, slide_titles

@@ -1,4 +1,4 @@
-"""Building one deck: template -> geometry -> plan -> slides -> reproducible bytes.
+"""Building one deck: template -> geometry -> plan (plan/) -> drawing (draw/) -> reproducible bytes.
 
 The one public entry point for code (the CLI, the site's downloads, tests):
 ``build_deck`` takes validated models and returns the finished file's bytes.
@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loader import Library
+from ..library import Library
 from ..models import Event, Topic
-from .theme import THEME, Theme
+from .plan.theme import THEME, Theme
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,11 @@ def build_deck(
     glossary: bool = True,
 ) -> Deck:
     """The deck for ``topics`` (one, or several combined) in language ``lang``."""
-    from .document import finish
-    from .outline import plan_deck
-    from .reproducible import save_reproducibly
-    from .slides import render_deck
-    from .template import find_layouts, open_template, read_geometry
+    from .draw.document import finish
+    from .draw.reproducible import save_reproducibly
+    from .draw.slides import render_deck
+    from .draw.template import find_layouts, open_template, read_geometry
+    from .plan.outline import plan_deck
 
     prs = open_template(template, theme)
     layouts = find_layouts(prs, str(template) if template else "default template", theme)

@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 
 from ..errors import BuildError
-from ..loader import Library, load_topics
+from ..library import Library
+from ..loader import load_topics
 from .hooks import DECKS_DIR_ENV
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs 2 notice: noise for our users
@@ -26,7 +27,7 @@ def decks_dir(root: Path) -> Path:
 
 def build_decks(library: Library, root: Path) -> Path:
     """Every topic's deck in every language, rebuilt only when its inputs changed."""
-    from ..deck.downloads import build_downloads
+    from ..outputs.downloads import build_downloads
 
     out = decks_dir(root)
     downloads = build_downloads(library, out, pdf=True)  # PDFs only where LibreOffice is found

@@ -19,8 +19,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # hooks are loaded by path, not as a package
 
 from housing_kit.errors import ContentError  # noqa: E402
-from housing_kit.loader import Library, load_topics  # noqa: E402
-from housing_kit.deck.downloads import list_downloads  # noqa: E402
+from housing_kit.library import Library  # noqa: E402
+from housing_kit.loader import load_topics  # noqa: E402
+from housing_kit.outputs.downloads import list_downloads  # noqa: E402
 from housing_kit.site.pages import render_topic_cards, write_pages  # noqa: E402
 from housing_kit.site.search import split_search_index  # noqa: E402
 

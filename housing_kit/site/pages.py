@@ -14,9 +14,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..loader import Library
-from ..deck.downloads import Download
-from ..formatting import format_number, format_size, plain
+from ..library import Library
+from ..outputs.downloads import Download
+from ..formatting import format_date, format_number, format_size, plain
 from ..models import CITATION_RE, Topic
 
 
@@ -59,6 +59,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         lang=lang,
         L=lambda key: library.label(key, lang),
         library=library,
+        date=lambda day: format_date(day, library.label("months", lang)),
         tr=lambda text: text[lang] if text is not None else "",
         cite=lambda md: cite_links(md, topic, lang, library),
         plain=plain,

@@ -1,21 +1,21 @@
 """Figures planned as slides: one or more per figure, each with a caption.
 
-Tables and the ETHOS typology are laid out in table_layout.py, the ladder
-and numbered lists in shape_layout.py; charts are placed here. Every figure
+Tables and the ETHOS typology are laid out in tables.py, the ladder and
+numbered lists in shapes.py, charts in charts.py. Every figure
 slide carries speaker notes that describe its data in words, so the deck
 is usable when a chart cannot be seen.
 """
 
 from __future__ import annotations
 
-from ..formatting import format_number
-from ..models import ChartFigure, LadderFigure, ListFigure, TableFigure, Topic, TypologyFigure
+from ...models import ChartFigure, LadderFigure, ListFigure, TableFigure, Topic, TypologyFigure
+from .charts import chart_notes, chart_spec
 from .context import Context
 from .fit import Para, Span, paras_height
 from .geometry import Box
-from .shape_layout import ladder_pages, list_pages
-from .specs import ChartSpec, SlideSpec, TextBlock
-from .table_layout import table_pages, typology_pages
+from .shapes import ladder_pages, list_pages
+from .specs import SlideSpec, TextBlock
+from .tables import table_pages, typology_pages
 from .wording import continued, join_sentences
 
 
@@ -74,35 +74,3 @@ def figure_slides(ctx: Context, topic: Topic, figure, footer: str) -> list[Slide
             )
         )
     return slides
-
-
-# ---------------------------------------------------------------- charts
-def _category(ctx: Context, value) -> str:
-    return str(value) if isinstance(value, int) else ctx.tr(value)
-
-
-def chart_notes(ctx: Context, figure: ChartFigure) -> str:
-    """The chart's numbers in words: 'Amsterdam 97 %, Copenhagen 94 %'."""
-    unit = f" {ctx.tr(figure.unit)}" if figure.unit else ""
-    parts = []
-    for series in figure.series:
-        values = ", ".join(
-            f"{_category(ctx, c)} {format_number(v, ctx.lang)}{unit}"
-            for c, v in zip(figure.categories, series.values, strict=True)
-        )
-        parts.append(f"{ctx.tr(series.name)}: {values}" if len(figure.series) > 1 or values else values)
-    return join_sentences(*parts)
-
-
-def chart_spec(ctx: Context, figure: ChartFigure, area: Box) -> ChartSpec:
-    categories = tuple(_category(ctx, c) for c in figure.categories)
-    return ChartSpec(
-        box=area,
-        chart=figure.chart,
-        categories=categories,
-        series=tuple((ctx.tr(s.name), tuple(s.values)) for s in figure.series),
-        unit=ctx.tr(figure.unit) or None,
-        size=ctx.theme.type.chart.pt,
-        name=f"Chart: {figure.id}",
-        descr=join_sentences(ctx.tr(figure.title), chart_notes(ctx, figure)),
-    )

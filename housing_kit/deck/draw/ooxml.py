@@ -10,7 +10,7 @@ from __future__ import annotations
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
-from .theme import DERIVED
+from ..plan.theme import DERIVED
 
 # Theme slots as slides refer to them: text/background pairs go through the
 # master's colour map, like PowerPoint writes them.

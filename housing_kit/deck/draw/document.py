@@ -13,8 +13,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
+from ..plan.specs import DeckSpec
 from .ooxml import tag_language
-from .specs import DeckSpec
 
 
 def finish(prs, deck: DeckSpec) -> None:

@@ -6,15 +6,15 @@ the .pptx, and the drawing code refers to theme colour *slots* (accent 1,
 dark 2, ...), so an organisation's own template recolours our tables,
 charts and ladders too.
 
-Lengths are python-pptx ``Length`` values (EMU integers with ``.pt``,
-``.cm``, ``.inches``), so units are never guessed.
+Lengths are ``units.Length`` values (EMU integers with ``.pt`` and
+``.cm``), so units are never guessed; nothing here needs python-pptx.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pptx.util import Cm, Emu, Length, Pt
+from ..units import Cm, Emu, Length, Pt
 
 # ---------------------------------------------------------------- palette
 # Hex RGB. The slot names are the Office theme's: dk1/lt1 are text and

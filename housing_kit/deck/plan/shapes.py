@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import math
 
-from ..errors import ContentError, Problem
-from ..models import LadderFigure, LadderStep, ListFigure
+from ...errors import ContentError, Problem
+from ...models import LadderFigure, LadderStep, ListFigure
 from .context import Context
 from .fit import Para, Span, paginate, paras_height
 from .geometry import Box
-from .specs import TextBlock
+from .specs import FigurePage, TextBlock
 from .wording import join_sentences
 
 MIN_RISE = 12.0  # points: below this the staircase no longer reads as one
 CORNER = 8.0  # radius of a step's rounded corners, in points
 # PowerPoint and LibreOffice keep a rounded rectangle's text this far inside its edges.
 CORNER_INSET = CORNER * (1 - 0.5**0.5)
-Page = tuple[list, str]
 
 
 def _chunks(items: list, per_page: int) -> list[list]:
@@ -64,7 +63,7 @@ def _stairs(needs: list[float], height: float) -> list[float] | None:
     return [low + i * rise for i in range(m)]
 
 
-def ladder_pages(ctx: Context, figure: LadderFigure, area: Box) -> list[Page]:
+def ladder_pages(ctx: Context, figure: LadderFigure, area: Box) -> list[FigurePage]:
     """As few slides as possible, then the largest text, with every step's text inside its box."""
     g = ctx.geometry
     steps = list(figure.steps)
@@ -90,7 +89,7 @@ def ladder_pages(ctx: Context, figure: LadderFigure, area: Box) -> list[Page]:
     raise ContentError([Problem("topics", None, f"figures.{figure.id}", problem)])
 
 
-def _ladder_page(ctx: Context, figure, area: Box, width: float, chunk, paras, heights) -> Page:
+def _ladder_page(ctx: Context, figure, area: Box, width: float, chunk, paras, heights) -> FigurePage:
     g = ctx.geometry
     top = len(figure.steps) - 1 or 1
     shapes = []
@@ -127,7 +126,7 @@ def _item_paras(ctx: Context, item, size: float) -> tuple[Para, ...]:
     return tuple(paras)
 
 
-def list_pages(ctx: Context, figure: ListFigure, area: Box) -> list[Page]:
+def list_pages(ctx: Context, figure: ListFigure, area: Box) -> list[FigurePage]:
     g = ctx.geometry
     items = list(figure.items)
     columns = 1 if len(items) <= 4 else 2

@@ -1,7 +1,7 @@
 """A deck as plain data: the slides, their text and every shape's box.
 
-The planner (outline.py, figure_layout.py) produces these from the topics
-with all measuring done; the renderer (slides.py, figures.py) only draws
+The planner (plan/outline.py, plan/figures.py) produces these from the topics
+with all measuring done; the drawer (draw/slides.py, draw/figures.py) only draws
 them. Tests can check a plan without opening PowerPoint files.
 """
 
@@ -30,7 +30,9 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
-class Cell:
+class TableCell:
+    """One cell of a planned table (not a topic file's table cell, models.Cell)."""
+
     text: str
     bold: bool = False
     align: str = "left"
@@ -49,7 +51,7 @@ class TableSpec:
     box: Box
     col_widths: tuple[float, ...]
     row_heights: tuple[float, ...]
-    rows: tuple[tuple[Cell, ...], ...]  # the first row is the header
+    rows: tuple[tuple[TableCell, ...], ...]  # the first row is the header
     size: float
     name: str
     descr: str
@@ -68,6 +70,9 @@ class ChartSpec:
 
 
 Shape = TextBlock | TableSpec | ChartSpec
+
+FigurePage = tuple[list[Shape], str]
+"""The shapes of one figure slide and what its speaker notes add."""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ContentError, Problem
-from ..loader import Library
+from ...errors import ContentError, Problem
+from ...library import Library
 from .fit import SAFETY, Para, choose_size, fits, number_indent, para, text_width
 from .geometry import Box, Geometry
 from .theme import Theme

@@ -14,19 +14,12 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
-from .fit import Para, line_pitch
+from ..plan.fit import Para, line_pitch
+from ..units import emu, hundredths
 from .ooxml import scheme_colour
 
 _ALIGN = {"left": "l", "right": "r", "centre": "ctr"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
-
-
-def _emu(points: float) -> int:
-    return int(round(points * 12700))
-
-
-def _hundredths(points: float) -> int:
-    return int(round(points * 100))
 
 
 class Writer:
@@ -41,7 +34,7 @@ class Writer:
         body_pr = tx_body.find(qn("a:bodyPr"))
         body_pr.set("wrap", "square")
         for side, value in (("lIns", inset_x), ("rIns", inset_x), ("tIns", inset_y), ("bIns", inset_y)):
-            body_pr.set(side, str(_emu(value)))
+            body_pr.set(side, str(emu(value)))
         if anchor:
             body_pr.set("anchor", _ANCHOR[anchor])
         for fit in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
@@ -67,11 +60,11 @@ class Writer:
 
     def _paragraph_xml(self, p: Para, *, first: bool, colour: str | None, inherit: bool, part) -> str:
         hanging = p.bullet or p.number is not None
-        indent = f' indent="{-_emu(p.indent)}"' if hanging else ' indent="0"'
+        indent = f' indent="{-emu(p.indent)}"' if hanging else ' indent="0"'
         align = f' algn="{_ALIGN[p.align]}"' if p.align else ""  # None: the template's alignment
-        ppr = [f'<a:pPr marL="{_emu(p.indent)}"{indent}{align}>']
-        ppr.append(f'<a:lnSpc><a:spcPts val="{_hundredths(line_pitch(p.size))}"/></a:lnSpc>')
-        ppr.append(f'<a:spcBef><a:spcPts val="{0 if first else _hundredths(p.space_before)}"/></a:spcBef>')
+        ppr = [f'<a:pPr marL="{emu(p.indent)}"{indent}{align}>']
+        ppr.append(f'<a:lnSpc><a:spcPts val="{hundredths(line_pitch(p.size))}"/></a:lnSpc>')
+        ppr.append(f'<a:spcBef><a:spcPts val="{0 if first else hundredths(p.space_before)}"/></a:spcBef>')
         if p.bullet:
             ppr.append(f'<a:buClr>{scheme_colour("accent1")}</a:buClr><a:buFont typeface="Arial"/><a:buChar char="•"/>')
         elif p.number is not None:
@@ -83,13 +76,13 @@ class Writer:
             ppr.append("<a:buNone/>")
         ppr.append("</a:pPr>")
         runs = [self._run_xml(span, p.size, colour, inherit, part) for span in p.spans]
-        end = f'<a:endParaRPr lang="{self.tag}" sz="{_hundredths(p.size)}"/>'
+        end = f'<a:endParaRPr lang="{self.tag}" sz="{hundredths(p.size)}"/>'
         return f"<a:p>{''.join(ppr)}{''.join(runs)}{end}</a:p>"
 
     def _run_xml(self, span, size: float, colour: str | None, inherit: bool, part) -> str:
         bold = "" if inherit and not span.bold else f' b="{int(span.bold)}"'
         underline = ' u="sng"' if span.link else ""
-        attrs = f'lang="{self.tag}" sz="{_hundredths(size)}"{bold}{underline} dirty="0"'
+        attrs = f'lang="{self.tag}" sz="{hundredths(size)}"{bold}{underline} dirty="0"'
         fill_slot = span.colour or colour
         fill = f"<a:solidFill>{scheme_colour(fill_slot)}</a:solidFill>" if fill_slot else ""
         link = ""

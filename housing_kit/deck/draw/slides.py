@@ -24,13 +24,14 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.parts.slide import NotesSlidePart
 
+from ..plan.fit import Para, Span
+from ..plan.geometry import Box, Geometry
+from ..plan.specs import DeckSpec, SlideSpec
+from ..plan.theme import Theme
+from ..units import emu
 from .figures import draw
-from .fit import Para, Span
-from .geometry import Box, Geometry
 from .ooxml import describe, slide_number_paragraph
-from .specs import DeckSpec, SlideSpec
 from .text import Writer
-from .theme import Theme
 
 T = PP_PLACEHOLDER
 TITLES = (T.TITLE, T.CENTER_TITLE)
@@ -122,7 +123,7 @@ class _Page:
         return sp
 
     def textbox(self, box: Box, name: str):
-        shape = self.slide.shapes.add_textbox(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
+        shape = self.slide.shapes.add_textbox(emu(box.x), emu(box.y), emu(box.w), emu(box.h))
         describe(shape, name)
         return shape._element
 
@@ -150,14 +151,10 @@ class _Page:
         self.fill(sp, list(spec.body), anchor="top")
 
 
-def _emu(points: float) -> int:
-    return int(round(points * 12700))
-
-
 def _place(sp, box: Box) -> None:
     xfrm = parse_xml(
-        f'<a:xfrm {nsdecls("a")}><a:off x="{_emu(box.x)}" y="{_emu(box.y)}"/>'
-        f'<a:ext cx="{_emu(box.w)}" cy="{_emu(box.h)}"/></a:xfrm>'
+        f'<a:xfrm {nsdecls("a")}><a:off x="{emu(box.x)}" y="{emu(box.y)}"/>'
+        f'<a:ext cx="{emu(box.w)}" cy="{emu(box.h)}"/></a:xfrm>'
     )
     sp_pr = sp.find(qn("p:spPr"))
     for old in sp_pr.findall(qn("a:xfrm")):

@@ -1,22 +1,37 @@
 """``python build.py slides``: which decks to build, where to write them, what to say.
 
-Parsing happens in housing_kit/cli.py; this turns the parsed arguments into
-calls to ``build_deck`` and prints one line per file written. Bad input
+Parsing happens in cli/__init__.py; this turns the parsed arguments (a
+``SlidesArgs``) into calls to ``build_deck`` and prints one line per file written. Bad input
 (unknown topic, language, template layout) is a ContentError: exit 2 with
 the list of what exists.
 """
 
 from __future__ import annotations
 
-import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..loader import Library, load_event, load_topics, relative
+from ..library import Library
+from ..loader import load_event, load_topics, relative
 from ..models import Event, Topic
 
 
-def run_slides(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class SlidesArgs:
+    """What ``python build.py slides`` was asked for."""
+
+    root: Path
+    topics: tuple[str, ...] = ()  # slugs or aliases, in presentation order
+    lang: str | None = None  # a language code, "all", or None for the default (or the event's)
+    out: Path | None = None
+    event: Path | None = None
+    template: Path | None = None
+    pdf: bool = False
+    list: bool = False
+
+
+def run_slides(args: SlidesArgs) -> int:
     library = load_topics(args.root)
     if args.list:
         print(list_topics(library))
@@ -25,7 +40,7 @@ def run_slides(args: argparse.Namespace) -> int:
     topics = _topics(library, args.topics, event)
     langs = _languages(library, args.lang, event)
     template = _template(args.template)
-    from .build import build_deck  # python-pptx is imported only now
+    from ..deck import build_deck  # python-pptx is imported only now
 
     written = []
     for lang in langs:
@@ -34,7 +49,7 @@ def run_slides(args: argparse.Namespace) -> int:
         written.append(path)
         print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
     if args.pdf:
-        from .pdf import convert_to_pdf, page_count
+        from ..outputs.pdf import convert_to_pdf, page_count
 
         by_folder: dict[Path, list[Path]] = {}
         for path in written:
@@ -58,12 +73,12 @@ def list_topics(library: Library) -> str:
     return "\n".join(lines)
 
 
-def _topics(library: Library, names: list[str], event: Event | None) -> list[Topic]:
+def _topics(library: Library, names: tuple[str, ...], event: Event | None) -> list[Topic]:
     if names and event:
         raise ContentError(
             [Problem("slides", None, "", "give topics or --event, not both (the event lists its topics)")]
         )
-    names = names or (event.topics if event else [])
+    names = names or tuple(event.topics if event else ())
     if not names:
         raise ContentError([Problem("slides", None, "", f"name at least one topic. {library.describe()}")])
     found = [library.find(name) for name in names]  # an unknown name lists the topics
@@ -90,7 +105,9 @@ def _template(path: Path | None) -> Path | None:
     return Path(path)
 
 
-def _out_path(args, library: Library, topics: list[Topic], lang: str, event: Event | None, *, several: bool) -> Path:
+def _out_path(
+    args: SlidesArgs, library: Library, topics: list[Topic], lang: str, event: Event | None, *, several: bool
+) -> Path:
     """--out as given (with .<lang> added when building several languages), else
     slides/<topic>[+<topic>...].<lang>.pptx, or slides/<event file>.<lang>.pptx."""
     if args.out:

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..formatting import format_number
-from ..models import TableFigure, TypologyFigure
+from ...formatting import format_number
+from ...models import TableFigure, TypologyFigure
 from .context import Context
 from .fit import cell_height, column_widths, paginate, text_width
 from .geometry import Box
-from .specs import Cell, TableSpec
+from .specs import FigurePage, TableCell, TableSpec
 from .wording import join_sentences
 
 HEADER = {"fill": "dk2", "colour": "lt1", "bold": True}
 BAND = {"fill": "lt2"}
 PLAIN = {"fill": "lt1"}
 GROUP = {"fill": "accent1", "fill_brightness": 0.8, "bold": True}
-
-Page = tuple[list, str]  # (shapes, notes) for one slide
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def _natural_width(columns: list[list[str]], size: float, pad: float, limit: flo
 
 
 # ---------------------------------------------------------------- plain tables
-def table_pages(ctx: Context, figure: TableFigure, area: Box) -> list[Page]:
+def table_pages(ctx: Context, figure: TableFigure, area: Box) -> list[FigurePage]:
     header = [ctx.tr(c) for c in figure.columns]
     rows = [[format_number(c, ctx.lang) if isinstance(c, int | float) else ctx.tr(c) for c in r] for r in figure.rows]
     numeric = [all(isinstance(r[i], int | float) for r in figure.rows) for i in range(len(header))]
@@ -66,7 +64,7 @@ def table_pages(ctx: Context, figure: TableFigure, area: Box) -> list[Page]:
         if len(best[0]) == 1:
             break
     pages, size, widths, head_h, heights = best
-    head = tuple(Cell(t, align="right" if numeric[i] else "left", **HEADER) for i, t in enumerate(header))
+    head = tuple(TableCell(t, align="right" if numeric[i] else "left", **HEADER) for i, t in enumerate(header))
     out = []
     for page in pages:
         body = []
@@ -74,7 +72,7 @@ def table_pages(ctx: Context, figure: TableFigure, area: Box) -> list[Page]:
             style = BAND if n % 2 else PLAIN
             body.append(
                 tuple(
-                    Cell(t, bold=(i == 0), align="right" if numeric[i] else "left", **style)
+                    TableCell(t, bold=(i == 0), align="right" if numeric[i] else "left", **style)
                     for i, t in enumerate(rows[r])
                 )
             )
@@ -103,7 +101,7 @@ class _Block:
     heights: list[float]
 
 
-def typology_pages(ctx: Context, figure: TypologyFigure, area: Box) -> list[Page]:
+def typology_pages(ctx: Context, figure: TypologyFigure, area: Box) -> list[FigurePage]:
     """ETHOS as a table: a band row per conceptual category, the operational
     category merged down beside its living situations (and definitions)."""
     levels = [ctx.tr(level) for level in figure.levels]
@@ -167,19 +165,24 @@ def _pack_blocks(blocks: list[_Block], group_h: list[float], capacity: float) ->
 
 def _typology_table(ctx, figure, header, groups, page, widths, head_h, group_h, size, area) -> TableSpec:
     ncols = len(header)
-    rows = [tuple(Cell(t, **HEADER) for t in header)]
+    rows = [tuple(TableCell(t, **HEADER) for t in header)]
     heights = [head_h]
     cont = f" ({ctx.continued_word})"
     for n, block in enumerate(page):
         if block.first_in_group or n == 0:
             text = groups[block.group] + ("" if block.first_in_group else cont)
-            rows.append((Cell(text, cols=ncols, **GROUP), *(Cell("", covered=True, **GROUP) for _ in range(ncols - 1))))
+            rows.append(
+                (
+                    TableCell(text, cols=ncols, **GROUP),
+                    *(TableCell("", covered=True, **GROUP) for _ in range(ncols - 1)),
+                )
+            )
             heights.append(group_h[block.group])
         style = BAND if n % 2 else PLAIN
         for i, situation in enumerate(block.situations):
-            first = Cell(block.category, bold=True, rows=len(block.situations), **style)
-            lead = first if i == 0 else Cell("", covered=True, **style)
-            rows.append((lead, *(Cell(t, **style) for t in situation)))
+            first = TableCell(block.category, bold=True, rows=len(block.situations), **style)
+            lead = first if i == 0 else TableCell("", covered=True, **style)
+            rows.append((lead, *(TableCell(t, **style) for t in situation)))
             heights.append(block.heights[i])
     return TableSpec(
         box=Box(area.x, area.y, sum(widths), sum(heights)),

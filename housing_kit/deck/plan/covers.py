@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..errors import ContentError, Problem
-from ..loader import Library
-from ..models import Event, Topic
+from ...errors import ContentError, Problem
+from ...formatting import format_date
+from ...library import Library
+from ...models import Event, Topic
 from .context import Context
 from .fit import Para, Span, fits, para
 from .geometry import Box
@@ -31,7 +32,7 @@ def cover_slide(
 ) -> SlideSpec:
     g, sizes = ctx.geometry, ctx.theme.type
     org = ctx.library.settings.organisation.short_name
-    when = ctx.library.format_date(date, ctx.lang)
+    when = format_date(date, ctx.label("months"))
     details = [f"{ctx.label('presented_by')}: {org}" if org else ""]
     if event:  # the host names its city often ("MOPS w Radomiu"): the city stands once, before the date
         details += [f"{ctx.label('host')}: {event.host}", f"{event.city}, {when}"]

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..loader import Library
+from ..library import Library
 from ..models import Topic
 
 MANIFEST = "decks.json"
-_PACKAGE = Path(__file__).resolve().parent
+_DECK_CODE = Path(__file__).resolve().parent.parent / "deck"
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,14 @@ def list_downloads(out_dir: Path | None) -> list[Download]:
 
 
 def code_fingerprint() -> str:
-    """A hash of the deck code (every module here, and the number formatting
-    shared with the site) and python-pptx's version: a change to the look or
-    the layout rules rebuilds every deck."""
+    """A hash of the deck code (every module of housing_kit.deck, and the number
+    formatting shared with the site) and python-pptx's version: a change to the
+    look or the layout rules rebuilds every deck."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("python-pptx").encode())
-    for path in [*sorted(_PACKAGE.glob("*.py")), _PACKAGE.parent / "formatting.py"]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in [*sorted(_DECK_CODE.rglob("*.py")), _DECK_CODE.parent / "formatting.py"]:
+        digest.update(path.relative_to(_DECK_CODE.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -106,7 +106,7 @@ def build_downloads(library: Library, out_dir: Path, *, pdf: bool) -> list[Downl
     """Build what changed into ``out_dir`` (``<slug>.<lang>.pptx`` and ``.pdf``) and list
     every current file. Without ``pdf``, or without LibreOffice, no PDFs are offered
     (and old ones are removed, so the folder and the list agree); the caller warns."""
-    from .build import build_deck
+    from ..deck.build import build_deck
     from .pdf import convert_to_pdf, find_soffice
 
     out_dir = Path(out_dir)

@@ -3,7 +3,7 @@
 Cover, agenda, (a divider per topic in a combined deck), each section's
 points followed by its figures, sources, glossary, closing. Text that does
 not fit its box at the smallest readable size continues on the next slide,
-titled 'Title (cd. 2/3)'. Figures are planned in figure_layout.py.
+titled 'Title (cd. 2/3)'. Figures are planned in figures.py.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from ..formatting import plain
-from ..loader import Library
-from ..models import Event, Section, Topic
+from ...formatting import plain
+from ...library import Library
+from ...models import Event, Section, Topic
 from .context import Context
 from .covers import closing_slide, cover_slide, divider_slide, site_url
-from .figure_layout import caption_block, figure_slides
+from .figures import caption_block, figure_slides
 from .fit import Para, Span, fit_paragraphs, number_indent, para, text_width
 from .geometry import Box, Geometry
 from .specs import DeckSpec, SlideSpec

@@ -18,12 +18,12 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
-from pptx.util import Cm, Emu
 
-from ..errors import ContentError, Problem
-from .geometry import Box, Geometry
+from ...errors import ContentError, Problem
+from ..plan.geometry import Box, Geometry
+from ..plan.theme import ROLE_PURPOSE, SLIDE_HEIGHT, SLIDE_WIDTH, THEME, Theme
+from ..units import Cm, Emu, box_emu
 from .ooxml import decoration, replace_child, scheme_colour
-from .theme import ROLE_PURPOSE, SLIDE_HEIGHT, SLIDE_WIDTH, THEME, Theme
 
 T = PP_PLACEHOLDER
 TITLES = (T.TITLE, T.CENTER_TITLE)
@@ -174,12 +174,8 @@ def _write_theme(prs, theme: Theme) -> None:
     part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _emu(box: Box) -> tuple[int, int, int, int]:
-    return tuple(int(round(v * 12700)) for v in (box.x, box.y, box.w, box.h))
-
-
 def _place(shape, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in _emu(box))
+    shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box_emu(box))
 
 
 def _list_style(ph, size_pt: float, colour: str, *, bold: bool = False, anchor: str | None = None) -> None:
@@ -255,7 +251,7 @@ def _style_master(master, theme: Theme) -> None:
 def _add_decoration(layout, name: str, box: Box, slot: str) -> None:
     tree = layout.shapes._spTree
     next_id = max(int(e.get("id")) for e in tree.iter(qn("p:cNvPr"))) + 1
-    shape = decoration(next_id, name, _emu(box), scheme_colour(slot))
+    shape = decoration(next_id, name, box_emu(box), scheme_colour(slot))
     tree.find(qn("p:grpSpPr")).addnext(shape)  # behind the placeholders
 
 

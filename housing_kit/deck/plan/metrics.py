@@ -13,7 +13,7 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import BuildError
+from ...errors import BuildError
 from .theme import LINE_SPACING, METRIC_FONT_FAMILY
 
 _UNITS = 2048  # measure at 2048 px per em: Carlito's advances are whole units there

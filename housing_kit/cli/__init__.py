@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import BuildError, ContentError
+from ..errors import BuildError, ContentError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .loader import load_events, load_topics
-    from .models import EVENT_STATUSES
+    from ..loader import load_events, load_topics
+    from ..models import EVENT_STATUSES
 
     library = load_topics(args.root)
     events = load_events(library)
@@ -144,7 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from .site.build import build_site
+    from ..site.build import build_site
 
     path = build_site(args.root, decks=not args.no_decks)
     print(f"site written to {path}")
@@ -152,16 +152,27 @@ def cmd_site(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .site.build import serve_site
+    from ..site.build import serve_site
 
     serve_site(args.root, args.addr)
     return 0
 
 
 def cmd_slides(args: argparse.Namespace) -> int:
-    from .deck.command import run_slides
+    from .slides import SlidesArgs, run_slides
 
-    return run_slides(args)
+    return run_slides(
+        SlidesArgs(
+            root=args.root,
+            topics=tuple(args.topics),
+            lang=args.lang,
+            out=args.out,
+            event=args.event,
+            template=args.template,
+            pdf=args.pdf,
+            list=args.list,
+        )
+    )
 
 
 def cmd_request(args: argparse.Namespace) -> int:
@@ -179,8 +190,8 @@ def cmd_request(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .languages import load_languages
-    from .schema import write_schemas
+    from ..languages import load_languages
+    from ..schema import write_schemas
 
     codes = tuple(lang.code for lang in load_languages(args.root / "mkdocs.yml"))
     for path in write_schemas(args.root, codes):
@@ -189,13 +200,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    """The tests, then the static checks CI runs with them (import contracts)."""
     import subprocess
 
     if args.install:
-        from .install import install_for_tests
+        from ..install import install_for_tests
 
         install_for_tests(args.root)
-    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=args.root)
+    code = subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=args.root)
+    for name, command in _static_checks():
+        print(f"{name}: {' '.join(command[1:]) or command[0]}", flush=True)
+        code = subprocess.call(command, cwd=args.root) or code
+    return code
+
+
+def _static_checks() -> list[tuple[str, list[str]]]:
+    """Checks beside the tests, each a console script installed with the test dependencies."""
+    return [("import contracts", [_script("lint-imports"), "--no-cache"])]
+
+
+def _script(name: str) -> str:
+    """A console script installed beside this Python (a venv's or the system's), else from PATH."""
+    import shutil
+
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name) or name
 
 
 COMMANDS = {
