@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import Library, relative
+from .library import Library
+from .loader import relative
 from .yaml_source import parse_yaml
 
 DEFAULT_MONTHS = 18

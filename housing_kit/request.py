@@ -25,7 +25,8 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, Problem
-from .loader import Library, load_event, parse_model, relative
+from .library import Library
+from .loader import load_event, parse_model, relative
 from .models import Event, Request
 
 MARKER = "# presentation-request v1"

@@ -137,7 +137,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.stale is not None:
         import datetime as dt
 
-        from .currency import stale_report
+        from ..currency import stale_report
 
         print(stale_report(library, dt.date.today(), args.stale))
     return 0
@@ -176,8 +176,8 @@ def cmd_slides(args: argparse.Namespace) -> int:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
-    from .loader import load_topics, relative
-    from .request import save_request
+    from ..loader import load_topics, relative
+    from ..request import save_request
 
     library = load_topics(args.root)
     saved = save_request(args.file, library)
