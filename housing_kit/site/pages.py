@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..library import Library
 from ..outputs.downloads import Download
+from ..figure_kinds import figure_kind
 from ..formatting import format_date, format_number, format_size, plain
 from ..models import CITATION_RE, Topic
 
@@ -68,6 +69,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         by_slug={t.slug: t for t in library.topics},
         numbers=topic.source_numbers(),
         Markup=Markup,
+        partial=lambda kind: f"figures/{figure_kind(kind).partial}",
     )
 
 
