@@ -31,6 +31,7 @@ from ..library import Library
 from ..loader import load_topics
 from ..outputs.downloads import Download, build_downloads
 from .pages import generated_pages, render_topic_cards
+from ..typography import typeset_html
 from .search import split_search_index
 
 CARDS_MARKER = "<!-- topic-cards -->"
@@ -91,9 +92,13 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
     # ------------------------------------------------------------ pages
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if CARDS_MARKER in markdown and self.library is not None:
-            lang = getattr(page.file, "locale", None) or config.theme["language"]
-            markdown = markdown.replace(CARDS_MARKER, render_topic_cards(self.library, lang, prefix="topics/"))
+            cards = render_topic_cards(self.library, _page_language(page, config), prefix="topics/")
+            markdown = markdown.replace(CARDS_MARKER, cards)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Each language's typography (no-break spaces, quotes, number grouping) on the page's text."""
+        return typeset_html(html, _page_language(page, config))
 
     # ------------------------------------------------------------ after the build
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the combined search index
@@ -109,6 +114,11 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             target.mkdir(exist_ok=True)
             for download in self.downloads:
                 shutil.copy2(download.path, target / download.path.name)
+
+
+def _page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language a page is written in: mkdocs-static-i18n marks each file with its locale."""
+    return getattr(page.file, "locale", None) or config.theme["language"]
 
 
 def _load(root: Path) -> Library:
