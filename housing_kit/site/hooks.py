@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # hooks are loaded
 from housing_kit.errors import ContentError  # noqa: E402
 from housing_kit.loader import Library, load_topics  # noqa: E402
 from housing_kit.deck.downloads import list_downloads  # noqa: E402
+from housing_kit.site.notfound import NOT_FOUND, not_found_context, place_not_found  # noqa: E402
 from housing_kit.site.pages import render_topic_cards, write_pages  # noqa: E402
+from housing_kit.site.precompress import precompress  # noqa: E402
 from housing_kit.site.search import split_search_index  # noqa: E402
 
 CARDS_MARKER = "<!-- topic-cards -->"
@@ -47,7 +49,8 @@ def on_config(config):
     library = _library(config)
     _state["library"] = library
     decks = os.environ.get(DECKS_DIR_ENV)
-    write_pages(library, Path(config.docs_dir), list_downloads(Path(decks) if decks else None))
+    downloads = list_downloads(Path(decks) if decks else None)
+    write_pages(library, Path(config.docs_dir), downloads, directory_urls=config.use_directory_urls)
     config["nav"] = _expand_topics_nav(config["nav"], library)
     return config
 
@@ -68,8 +71,21 @@ def _expand_topics_nav(nav: list | None, library: Library) -> list | None:
 def on_page_markdown(markdown, page, config, files):
     if CARDS_MARKER in markdown:
         lang = getattr(page.file, "locale", None) or config.theme["language"]
-        markdown = markdown.replace(CARDS_MARKER, render_topic_cards(_state["library"], lang, prefix="topics/"))
+        cards = render_topic_cards(_state["library"], lang, prefix="topics/", directory_urls=config.use_directory_urls)
+        markdown = markdown.replace(CARDS_MARKER, cards)
     return markdown
+
+
+def on_template_context(context, template_name, config):
+    if template_name == NOT_FOUND:
+        context = not_found_context(context, config, _state["library"])
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == NOT_FOUND:  # one 404 per language (housing_kit/site/notfound.py)
+        return place_not_found(output_content, config, _state["library"].default_language.code)
+    return output_content
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the combined search index
@@ -86,3 +102,4 @@ def on_post_build(config):
         target.mkdir(exist_ok=True)
         for download in list_downloads(Path(decks)):
             shutil.copy2(download.path, target / download.path.name)
+    precompress(site)  # last: every file is in place
