@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from housing_kit.site.offline import FOLDER, build_offline, write_zip
+from housing_kit.cli import main
+from housing_kit.site.offline import FOLDER, OFFLINE_ZIP, write_zip
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def offline_zip(built_site) -> Path:
     # The project the session's site was built in: its decks are cached, so only MkDocs runs again.
-    return build_offline(built_site.parent)
+    root = built_site.parent
+    assert main(["--root", str(root), "site", "--offline"]) == 0
+    return root / OFFLINE_ZIP
 
 
 @pytest.fixture(scope="module")
