@@ -95,10 +95,10 @@ def test_polish_headings_keep_their_letters(built_site):
     assert 'id="skąd-pochodzą-treści"' in about
 
 
-def test_one_bilingual_404(built_site):
-    html = read(built_site, "404.html")
-    assert "Nie znaleziono strony" in html and "Page not found" in html
-    assert not (built_site / "en" / "404.html").exists()
+def test_one_404_per_language(built_site):
+    pl, en = read(built_site, "404.html"), read(built_site, "en/404.html")
+    assert '<html lang="pl"' in pl and "<h1>Nie znaleziono strony</h1>" in pl and "Page not found" not in pl
+    assert '<html lang="en"' in en and "<h1>Page not found</h1>" in en and "Nie znaleziono" not in en
 
 
 def test_no_reference_to_other_hosts_in_pages(built_site):

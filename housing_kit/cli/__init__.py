@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
 
     site = commands.add_parser("site", help="build the website into site/ (decks included)")
     site.add_argument("--no-decks", action="store_true", help="skip building the downloadable decks")
+    site.add_argument(
+        "--release", action="store_true", help="refuse to build while site_url in mkdocs.yml is a placeholder"
+    )
+    site.add_argument(
+        "--offline", action="store_true", help="write site-offline.zip, a copy that works opened from the disk"
+    )
 
     serve = commands.add_parser("serve", help="preview the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
@@ -146,6 +152,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_site(args: argparse.Namespace) -> int:
     from ..site.build import build_site
 
+    if args.release:
+        from ..site.release import release_problem
+
+        problem = release_problem(args.root)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+    if args.offline:
+        from ..site.offline import build_offline
+
+        path = build_offline(args.root, decks=not args.no_decks)
+        print(f"offline copy written to {path} ({path.stat().st_size / 1e6:.1f} MB): unzip it, open index.html")
+        return 0
     path = build_site(args.root, decks=not args.no_decks)
     print(f"site written to {path}")
     return 0

@@ -1,1 +1,1 @@
-"""The website: topic pages rendered from the models, and the MkDocs hooks."""
+"""The website: topic pages rendered from the models, and the MkDocs plugin that builds them."""

@@ -73,27 +73,30 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
     )
 
 
-def render_topic_cards(library: Library, lang: str, prefix: str) -> str:
+def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls: bool = True) -> str:
     """The list of topics shown on the home page and the topics page; ``prefix``
-    leads from the page's folder to the topics folder."""
+    leads from the page's folder to the topics folder. Without directory URLs
+    (the offline copy) a topic's page is ``<slug>.html``, not ``<slug>/``."""
     return _environment().get_template("cards.md.j2").render(
-        topics=library.topics, lang=lang, plain=plain, prefix=prefix
+        topics=library.topics, lang=lang, plain=plain, prefix=prefix, suffix="/" if directory_urls else ".html"
     )
 
 
-def render_topics_index(library: Library, lang: str) -> str:
+def render_topics_index(library: Library, lang: str, directory_urls: bool = True) -> str:
     return f"# {library.label('topics', lang)}\n\n{library.label('topics_lead', lang)}\n\n" + render_topic_cards(
-        library, lang, prefix=""
+        library, lang, prefix="", directory_urls=directory_urls
     )
 
 
-def generated_pages(library: Library, downloads: list[Download]) -> dict[str, str]:
+def generated_pages(library: Library, downloads: list[Download], directory_urls: bool = True) -> dict[str, str]:
     """Every generated page, as MkDocs source paths (``topics/<slug>.<lang>.md``) -> Markdown:
-    the topics overview and each topic, in every language."""
+    the topics overview and each topic, in every language. ``directory_urls`` is MkDocs'
+    ``use_directory_urls``: a page is ``topics/<slug>/index.html`` with it and
+    ``topics/<slug>.html`` without (the offline copy)."""
     pages: dict[str, str] = {}
     for lang in library.codes:
-        depth = 2 if lang == library.default_language.code else 3
-        pages[f"topics/index.{lang}.md"] = render_topics_index(library, lang)
+        depth = (1 if lang == library.default_language.code else 2) + (1 if directory_urls else 0)
+        pages[f"topics/index.{lang}.md"] = render_topics_index(library, lang, directory_urls)
         for topic in library.topics:
             pages[f"topics/{topic.slug}.{lang}.md"] = render_topic_page(topic, lang, library, downloads, depth)
     return pages

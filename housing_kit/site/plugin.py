@@ -32,6 +32,8 @@ from ..loader import load_topics
 from ..outputs.downloads import Download, build_downloads
 from .pages import generated_pages, render_topic_cards
 from ..typography import typeset_html
+from .notfound import NOT_FOUND, not_found_context, place_not_found
+from .precompress import precompress
 from .search import split_search_index
 
 CARDS_MARKER = "<!-- topic-cards -->"
@@ -61,7 +63,7 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             self.library = _load(root)
             if self.config.decks:
                 self.downloads = _build_decks(self.library, root / self.config.cache_dir, pdf=self.config.pdf)
-            self.pages = generated_pages(self.library, self.downloads)
+            self.pages = generated_pages(self.library, self.downloads, config.use_directory_urls)
         config.nav = _expand_topics_nav(config.nav, self.library)
         return config
 
@@ -92,13 +94,25 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
     # ------------------------------------------------------------ pages
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if CARDS_MARKER in markdown and self.library is not None:
-            cards = render_topic_cards(self.library, _page_language(page, config), prefix="topics/")
+            lang = _page_language(page, config)
+            cards = render_topic_cards(self.library, lang, prefix="topics/", directory_urls=config.use_directory_urls)
             markdown = markdown.replace(CARDS_MARKER, cards)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Each language's typography (no-break spaces, quotes, number grouping) on the page's text."""
         return typeset_html(html, _page_language(page, config))
+
+    # ------------------------------------------------------------ the 404 pages (notfound.py)
+    def on_template_context(self, context: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == NOT_FOUND and self.library is not None:
+            context = not_found_context(context, config, self.library)
+        return context
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if template_name == NOT_FOUND and self.library is not None:  # one 404 per language
+            return place_not_found(output_content, config, self.library.default_language.code)
+        return output_content
 
     # ------------------------------------------------------------ after the build
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the combined search index
@@ -114,6 +128,7 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             target.mkdir(exist_ok=True)
             for download in self.downloads:
                 shutil.copy2(download.path, target / download.path.name)
+        precompress(site)  # last: every file is in place
 
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:
