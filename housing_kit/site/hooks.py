@@ -19,8 +19,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # hooks are loaded by path, not as a package
 
 from housing_kit.errors import ContentError  # noqa: E402
-from housing_kit.loader import Library, load_topics  # noqa: E402
+from housing_kit.loader import Library, load_events, load_topics, public_visits  # noqa: E402
 from housing_kit.deck.downloads import list_downloads  # noqa: E402
+from housing_kit.site.markers import expand_markers, page_context  # noqa: E402
 from housing_kit.site.pages import render_topic_cards, write_pages  # noqa: E402
 from housing_kit.site.search import split_search_index  # noqa: E402
 
@@ -47,7 +48,12 @@ def on_config(config):
     library = _library(config)
     _state["library"] = library
     decks = os.environ.get(DECKS_DIR_ENV)
-    write_pages(library, Path(config.docs_dir), list_downloads(Path(decks) if decks else None))
+    _state["downloads"] = list_downloads(Path(decks) if decks else None)
+    write_pages(library, Path(config.docs_dir), _state["downloads"])
+    try:
+        _state["visits"] = public_visits(load_events(library))
+    except ContentError as exc:
+        raise Abort(f"content problems:\n{exc}") from None
     config["nav"] = _expand_topics_nav(config["nav"], library)
     return config
 
@@ -69,7 +75,13 @@ def on_page_markdown(markdown, page, config, files):
     if CARDS_MARKER in markdown:
         lang = getattr(page.file, "locale", None) or config.theme["language"]
         markdown = markdown.replace(CARDS_MARKER, render_topic_cards(_state["library"], lang, prefix="topics/"))
-    return markdown
+    context = page_context(page, config, _state["library"], _state["visits"], _state["downloads"])
+    return expand_markers(markdown, context, page.file.src_uri)
+
+
+def on_env(env, config, files):
+    env.globals["organisation"] = _state["library"].settings.organisation  # the footer (overrides/partials)
+    return env
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the combined search index
