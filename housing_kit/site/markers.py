@@ -65,4 +65,5 @@ def page_context(
 ) -> PageContext:
     """The context of one MkDocs page: its language and its way back to the site root."""
     lang = getattr(page.file, "locale", None) or config.theme["language"]
-    return PageContext(library, tuple(visits), tuple(downloads), lang, page_root(page.url))
+    prefix = "" if lang == library.default_language.code else f"{lang}/"
+    return PageContext(library, tuple(visits), tuple(downloads), lang, page_root(page.url), page_root(page.url, prefix))

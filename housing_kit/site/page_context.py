@@ -25,21 +25,18 @@ class PageContext:
     lang: str
     root: str
     """Relative URL from the page to the site root, e.g. ``../../`` for ``en/contact/``."""
+    lang_root: str
+    """Relative URL from the page to its language's home: ``../`` for ``en/contact/``."""
 
     def label(self, key: str, **values: str) -> str:
         text = self.library.label(key, self.lang)
         return text.format(**values) if values else text
 
-    @property
-    def lang_root(self) -> str:
-        """Relative URL from the page to its language's home (``en/`` for English)."""
-        default = self.library.default_language.code
-        return self.root if self.lang == default else f"{self.root}{self.lang}/"
 
-
-def page_root(url: str) -> str:
-    """``contact/`` -> ``../``; ``en/contact/`` -> ``../../``; the home page -> ``""``."""
-    return "../" * url.count("/")
+def page_root(url: str, lang_prefix: str = "") -> str:
+    """``contact/`` -> ``../``; ``en/contact/`` -> ``../../``; the home page -> ``""``.
+    With ``lang_prefix`` (``en/``), the way to that language's home instead."""
+    return "../" * url.removeprefix(lang_prefix).count("/")
 
 
 # Characters that start Markdown (or HTML) markup wherever they stand in a line, and

@@ -398,16 +398,26 @@
      downloading still work: they have no length limit. */
   RequestForm.prototype.showTooLong = function (request) {
     var T = this.text;
+    var self = this;
     this.setStatus("");
-    // How much of the notes to cut: the excess in URL characters over what one character costs.
-    var shortest = this.mailtoUrl(this.subjects(request)[1],
-      this.summaries(request)[3].concat(yamlLines(request)).join("\r\n") + "\r\n");
+    var fits = function (notes) {
+      var shorter = Object.assign({}, request);
+      delete shorter.notes;
+      if (notes) shorter.notes = notes;
+      return self.mail(shorter) !== null;
+    };
     var notesText = request.notes || "";
-    var perChar = notesText && encodeURIComponent(yamlString(notesText)).length / notesText.length;
-    var cut = perChar ? Math.max(1, Math.ceil((shortest.length - this.maxMailto + 1) / perChar)) : Infinity;
-    if (cut < notesText.length) {
+    if (notesText && fits("")) {
+      // The fewest characters to cut from the end of the notes (they only get shorter: a binary search).
+      var low = 1;
+      var high = notesText.length;
+      while (low < high) {
+        var middle = Math.floor((low + high) / 2);
+        if (fits(clean(notesText.slice(0, notesText.length - middle), true))) high = middle;
+        else low = middle + 1;
+      }
       var notes = this.el("notes");
-      this.showError({ key: notes.id, controls: [notes], message: format(T.msg_too_long, { n: cut }) });
+      this.showError({ key: notes.id, controls: [notes], message: format(T.msg_too_long, { n: low }) });
       notes.focus();
       return;
     }
