@@ -236,7 +236,7 @@ def test_form_without_javascript_says_what_to_send_and_where():
 def test_privacy_notice_names_the_organisation_and_the_endpoint_host():
     library = with_organisation(LIBRARY, full_name="Fundacja <X>", form_endpoint="https://forms.example.org/f/1")
     out = form_html(library, lang="pl")
-    assert "Dane z formularza otrzymuje Fundacja &lt;X&gt; (KMPS)" in out
+    assert "Dane ze zgłoszenia otrzymuje Fundacja &lt;X&gt; (KMPS)" in out
     assert "przesłane przez serwis forms.example.org." in out
 
 
