@@ -92,7 +92,7 @@ def render_request_form(ctx: PageContext, args: dict[str, str]) -> str:
         lang=ctx.lang,
         org=org,
         endpoint=endpoint,
-        endpoint_host=urlsplit(endpoint).hostname or "" if endpoint else "",
+        endpoint_host=(urlsplit(endpoint).hostname or "") if endpoint else "",
         limits=FORM_LIMITS,
         max_mailto=MAX_MAILTO,
         honeypot=HONEYPOT,
