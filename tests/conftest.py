@@ -24,6 +24,9 @@ def copy_project(dest: Path, topics: Path | None = None) -> Path:
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("topics"))
     shutil.copytree(topics or ROOT / "topics", dest / "topics")
     (dest / "slides" / "events").mkdir(parents=True)
+    if topics is None:  # the real visits name the real topics
+        for event in (ROOT / "slides" / "events").glob("*.yaml"):
+            shutil.copy(event, dest / "slides" / "events" / event.name)
     (dest / "housing_kit").symlink_to(ROOT / "housing_kit")
     return dest
 

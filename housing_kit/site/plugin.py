@@ -28,10 +28,12 @@ from mkdocs.structure.pages import Page
 
 from ..errors import ContentError
 from ..library import Library
-from ..loader import load_topics
+from ..loader import load_events, load_topics, public_visits
+from ..models import Event
 from ..outputs.downloads import Download, build_downloads
 from .pages import generated_pages, render_topic_cards
 from ..typography import typeset_html
+from .markers import expand_markers, page_context
 from .notfound import NOT_FOUND, not_found_context, place_not_found
 from .precompress import precompress
 from .search import split_search_index
@@ -53,6 +55,7 @@ class HousingKitConfig(base.Config):
 class HousingKitPlugin(BasePlugin[HousingKitConfig]):
     def __init__(self) -> None:
         self.library: Library | None = None
+        self.visits: list[Event] = []  # public, held visits for the Presentations page
         self.downloads: list[Download] = []
         self.pages: dict[str, str] = {}  # src_uri -> Markdown of the generated pages
 
@@ -61,6 +64,7 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
         if self.library is None:  # first pass only: later i18n passes reuse what was built
             root = Path(config.config_file_path).resolve().parent
             self.library = _load(root)
+            self.visits = _visits(self.library)
             if self.config.decks:
                 self.downloads = _build_decks(self.library, root / self.config.cache_dir, pdf=self.config.pdf)
             self.pages = generated_pages(self.library, self.downloads, config.use_directory_urls)
@@ -97,7 +101,15 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             lang = _page_language(page, config)
             cards = render_topic_cards(self.library, lang, prefix="topics/", directory_urls=config.use_directory_urls)
             markdown = markdown.replace(CARDS_MARKER, cards)
+        if self.library is not None:  # organisation, offer, past visits, request form (markers.py)
+            context = page_context(page, config, self.library, self.visits, self.downloads)
+            markdown = expand_markers(markdown, context, page.file.src_uri)
         return markdown
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.library is not None:
+            env.globals["organisation"] = self.library.settings.organisation  # the footer (overrides/partials)
+        return env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Each language's typography (no-break spaces, quotes, number grouping) on the page's text."""
@@ -141,6 +153,13 @@ def _load(root: Path) -> Library:
         return load_topics(root)
     except ContentError as exc:
         # Abort prints the message without a traceback and fails the build.
+        raise Abort(f"content problems:\n{exc}") from None
+
+
+def _visits(library: Library) -> list[Event]:
+    try:
+        return public_visits(load_events(library))
+    except ContentError as exc:
         raise Abort(f"content problems:\n{exc}") from None
 
 
