@@ -6,11 +6,8 @@ MkDocs or python-pptx only for the command that needs them.
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from housing_kit.cli import main  # noqa: E402
+from housing_kit.cli import main  # Python puts this file's folder first on sys.path
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
+from .figure_kinds import kind_names
 from .languages import load_languages, load_settings
 from .library import Library
 from .models import CITATION_RE, Event, Labels, Topic
@@ -111,7 +112,7 @@ def _message(err: dict) -> str:
     if kind == "union_tag_invalid":
         return f"unknown kind {err['ctx']['tag']!r}; use one of {err['ctx']['expected_tags']}"
     if kind == "union_tag_not_found":
-        return "required key 'kind' is missing (table, chart, typology, ladder or list)"
+        return f"required key 'kind' is missing ({kind_names()})"
     return msg[0].lower() + msg[1:]
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,7 +144,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
     assert not list(root.glob(".site-new-*"))
 
 
-def test_generated_pages_follow_the_topics(tmp_path):
+def test_generated_pages_follow_the_topics_and_nothing_is_written_into_docs(tmp_path):
     root = copy_project(tmp_path / "p", topics=FIXTURE / "topics")
     extra = root / "topics" / "extra.yaml"
     extra.write_text(
@@ -150,17 +154,40 @@ def test_generated_pages_follow_the_topics(tmp_path):
         .replace("aliases: [probka]", "aliases: []"),
         encoding="utf-8",
     )
+    docs_before = sorted(p.relative_to(root) for p in (root / "docs").rglob("*"))
     site = build_site(root, decks=False)
-    assert {p.name for p in (root / "docs" / "topics").glob("*.md")} == {
-        "index.pl.md",
-        "index.en.md",
-        "sample.pl.md",
-        "sample.en.md",
-        "extra.pl.md",
-        "extra.en.md",
-    }
-    assert (site / "en" / "topics" / "extra" / "index.html").exists()
+    for lang in ("", "en/"):
+        for page in ("index.html", "sample/index.html", "extra/index.html"):
+            assert (site / f"{lang}topics/{page}").exists()
+    assert sorted(p.relative_to(root) for p in (root / "docs").rglob("*")) == docs_before
     extra.unlink()
     site = build_site(root, decks=False)
-    assert not (root / "docs" / "topics" / "extra.pl.md").exists()
     assert not (site / "topics" / "extra").exists()
+    assert not (site / "downloads").exists(), "decks: false offers no downloads"
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file of a built site; the gzipped sitemap by its content (gzip stamps the time)."""
+    files = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        files[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return files
+
+
+def test_mkdocs_build_and_build_py_site_give_the_same_site_downloads_included(tmp_path):
+    root = copy_project(tmp_path / "p", topics=FIXTURE / "topics")
+    ours = tree(build_site(root))
+    assert "downloads/sample.pl.pptx" in ours and "downloads/sample.en.pptx" in ours
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    theirs = tree(tmp_path / "plain")
+    assert sorted(theirs) == sorted(ours)
+    assert [name for name in ours if ours[name] != theirs[name]] == []

@@ -1,7 +1,7 @@
 """Topic pages: validated topics in, Markdown (with accessible HTML figures) out.
 
-The pages are written into ``docs/topics/`` at build time (never committed)
-because mkdocs-static-i18n only handles files that exist in ``docs_dir``.
+The pages are handed to MkDocs as generated files (see plugin.py); nothing
+is written into ``docs/``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..library import Library
 from ..outputs.downloads import Download
+from ..figure_kinds import figure_kind
 from ..formatting import format_date, format_number, format_size, plain
 from ..models import CITATION_RE, Topic
 
@@ -68,6 +69,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         by_slug={t.slug: t for t in library.topics},
         numbers=topic.source_numbers(),
         Markup=Markup,
+        partial=lambda kind: f"figures/{figure_kind(kind).partial}",
     )
 
 
@@ -85,22 +87,13 @@ def render_topics_index(library: Library, lang: str) -> str:
     )
 
 
-def write_pages(library: Library, docs_dir: Path, downloads: list[Download]) -> list[Path]:
-    """Write every topic page into ``docs/topics/``; touch only files whose text changed.
-
-    Unchanged files keep their timestamps, so ``mkdocs serve`` does not loop
-    on its own output; pages of deleted topics are removed."""
-    out = Path(docs_dir) / "topics"
-    out.mkdir(parents=True, exist_ok=True)
-    wanted: dict[Path, str] = {}
+def generated_pages(library: Library, downloads: list[Download]) -> dict[str, str]:
+    """Every generated page, as MkDocs source paths (``topics/<slug>.<lang>.md``) -> Markdown:
+    the topics overview and each topic, in every language."""
+    pages: dict[str, str] = {}
     for lang in library.codes:
         depth = 2 if lang == library.default_language.code else 3
-        wanted[out / f"index.{lang}.md"] = render_topics_index(library, lang)
+        pages[f"topics/index.{lang}.md"] = render_topics_index(library, lang)
         for topic in library.topics:
-            wanted[out / f"{topic.slug}.{lang}.md"] = render_topic_page(topic, lang, library, downloads, depth)
-    for path, text in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for stale in set(out.glob("*.md")) - set(wanted):
-        stale.unlink()
-    return sorted(wanted)
+            pages[f"topics/{topic.slug}.{lang}.md"] = render_topic_page(topic, lang, library, downloads, depth)
+    return pages

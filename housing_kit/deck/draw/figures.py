@@ -8,6 +8,9 @@ template recolours them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..plan.geometry import Geometry
 from ..plan.specs import ChartSpec, Shape, TableSpec, TextBlock
 from .charts import draw_chart
@@ -15,13 +18,16 @@ from .shapes import draw_block
 from .tables import draw_table
 from .text import Writer
 
+DRAWERS: dict[type, Callable[..., None]] = {TableSpec: draw_table, ChartSpec: draw_chart, TextBlock: draw_block}
+"""Each kind of planned shape -> what draws it (figure_kinds.py names the one each figure kind needs)."""
 
-def draw(slide, shape: Shape, writer: Writer, geometry: Geometry) -> None:
-    if isinstance(shape, TableSpec):
-        draw_table(slide, shape, writer, geometry)
-    elif isinstance(shape, ChartSpec):
-        draw_chart(slide, shape, writer)
-    elif isinstance(shape, TextBlock):
-        draw_block(slide, shape, writer, geometry)
+
+def draw(slide: Any, shape: Shape, writer: Writer, geometry: Geometry) -> None:
+    """Draw one planned shape; a shape of a type nothing draws is a bug, never skipped."""
+    drawer = DRAWERS.get(type(shape))
+    if drawer is None:
+        raise TypeError(f"no drawer for {type(shape).__name__}; add one to DRAWERS in housing_kit/deck/draw/figures.py")
+    if drawer is draw_chart:
+        drawer(slide, shape, writer)
     else:
-        raise TypeError(f"no drawer for {type(shape).__name__}")
+        drawer(slide, shape, writer, geometry)

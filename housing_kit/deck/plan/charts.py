@@ -10,7 +10,7 @@ from ...formatting import format_number
 from ...models import ChartFigure
 from .context import Context
 from .geometry import Box
-from .specs import ChartSpec
+from .specs import ChartSpec, FigurePage
 from .wording import join_sentences
 
 
@@ -43,3 +43,8 @@ def chart_spec(ctx: Context, figure: ChartFigure, area: Box) -> ChartSpec:
         name=f"Chart: {figure.id}",
         descr=join_sentences(ctx.tr(figure.title), chart_notes(ctx, figure)),
     )
+
+
+def chart_pages(ctx: Context, figure: ChartFigure, area: Box) -> list[FigurePage]:
+    """A chart takes one slide: the chart, and its numbers in words for the notes."""
+    return [([chart_spec(ctx, figure, area)], chart_notes(ctx, figure))]

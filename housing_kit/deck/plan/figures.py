@@ -1,21 +1,19 @@
 """Figures planned as slides: one or more per figure, each with a caption.
 
-Tables and the ETHOS typology are laid out in tables.py, the ladder and
-numbered lists in shapes.py, charts in charts.py. Every figure
-slide carries speaker notes that describe its data in words, so the deck
-is usable when a chart cannot be seen.
+Each kind's planner is named in housing_kit/figure_kinds.py: tables and the
+ETHOS typology are laid out in tables.py, the ladder and numbered lists in
+shapes.py, charts in charts.py. Every figure slide carries speaker notes that
+describe its data in words, so the deck is usable when a chart cannot be seen.
 """
 
 from __future__ import annotations
 
-from ...models import ChartFigure, LadderFigure, ListFigure, TableFigure, Topic, TypologyFigure
-from .charts import chart_notes, chart_spec
+from ...figure_kinds import PLANNERS, figure_kind, resolve
+from ...models import Topic
 from .context import Context
 from .fit import Para, Span, paras_height
 from .geometry import Box
-from .shapes import ladder_pages, list_pages
 from .specs import SlideSpec, TextBlock
-from .tables import table_pages, typology_pages
 from .wording import continued, join_sentences
 
 
@@ -44,18 +42,7 @@ def figure_slides(ctx: Context, topic: Topic, figure, footer: str) -> list[Slide
         caption = caption_block(ctx, text, area)
         area = area.shrink_bottom(caption.box.h + ctx.geometry.gap)
         shapes_below = (caption,)
-    if isinstance(figure, TableFigure):
-        pages = table_pages(ctx, figure, area)
-    elif isinstance(figure, TypologyFigure):
-        pages = typology_pages(ctx, figure, area)
-    elif isinstance(figure, ChartFigure):
-        pages = [([chart_spec(ctx, figure, area)], chart_notes(ctx, figure))]
-    elif isinstance(figure, LadderFigure):
-        pages = ladder_pages(ctx, figure, area)
-    elif isinstance(figure, ListFigure):
-        pages = list_pages(ctx, figure, area)
-    else:  # a new figure kind in models.py needs a layout here
-        raise TypeError(f"no deck layout for figure kind {figure.kind!r}")
+    pages = resolve(PLANNERS, figure_kind(figure.kind).planner)(ctx, figure, area)
     title = ctx.tr(figure.title)
     where = (f"topics/{topic.slug}.yaml", f"figures.{figure.id}.title")
     slides = []

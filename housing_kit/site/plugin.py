@@ -1,0 +1,140 @@
+"""The ``housing_kit`` MkDocs plugin: the only place the site build meets our content.
+
+Listed in mkdocs.yml (``plugins: - housing_kit``) and registered as an entry
+point in pyproject.toml, so ``mkdocs build``, ``mkdocs serve``, ``python
+build.py site`` and ``python build.py serve`` run this same code with the same
+settings. Its state lives on the plugin instance, which MkDocs makes anew for
+every build (and every live-reload rebuild).
+
+mkdocs-static-i18n rebuilds once per extra language and runs every event
+again each time; every step here gives the same result on every pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..errors import ContentError
+from ..library import Library
+from ..loader import load_topics
+from ..outputs.downloads import Download, build_downloads
+from .pages import generated_pages, render_topic_cards
+from .search import split_search_index
+
+CARDS_MARKER = "<!-- topic-cards -->"
+TOPICS_NAV_MARKER = "topics/"
+log = logging.getLogger("housing_kit")  # outside "mkdocs.*": a note, not a strict-mode warning
+
+
+class HousingKitConfig(base.Config):
+    decks = c.Type(bool, default=True)
+    """Build every topic's deck in every language and offer them for download."""
+    pdf = c.Type(bool, default=True)
+    """Also offer PDF copies, where LibreOffice is installed."""
+    cache_dir = c.Type(str, default=".cache/decks")
+    """Where decks are kept between builds, relative to mkdocs.yml; rebuilt only when their inputs change."""
+
+
+class HousingKitPlugin(BasePlugin[HousingKitConfig]):
+    def __init__(self) -> None:
+        self.library: Library | None = None
+        self.downloads: list[Download] = []
+        self.pages: dict[str, str] = {}  # src_uri -> Markdown of the generated pages
+
+    # ------------------------------------------------------------ config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.library is None:  # first pass only: later i18n passes reuse what was built
+            root = Path(config.config_file_path).resolve().parent
+            self.library = _load(root)
+            if self.config.decks:
+                self.downloads = _build_decks(self.library, root / self.config.cache_dir, pdf=self.config.pdf)
+            self.pages = generated_pages(self.library, self.downloads)
+        config.nav = _expand_topics_nav(config.nav, self.library)
+        return config
+
+    # ------------------------------------------------------------ files
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        """The topic pages as generated files, before mkdocs-static-i18n sorts files by language."""
+        for uri, text in self.pages.items():
+            old = files.get_file_from_path(uri)
+            if old is not None:  # e.g. a docs/topics/ left over from an older version of the kit
+                files.remove(old)
+            page = File.generated(config, uri, content=text)
+            # mkdocs-static-i18n (1.3) takes only files under docs_dir, and re-creates each file
+            # from its path; give it the path the page would have, and the text back below.
+            page.abs_src_path = os.path.join(config.docs_dir, uri)
+            files.append(page)
+        return files
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has replaced the files with its own
+    def _restore_page_text(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in files:
+            text = self.pages.get(file.src_uri)
+            if text is not None:
+                file.content_string = text
+        return files
+
+    on_files = CombinedEvent(_add_pages, _restore_page_text)
+
+    # ------------------------------------------------------------ pages
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if CARDS_MARKER in markdown and self.library is not None:
+            lang = getattr(page.file, "locale", None) or config.theme["language"]
+            markdown = markdown.replace(CARDS_MARKER, render_topic_cards(self.library, lang, prefix="topics/"))
+        return markdown
+
+    # ------------------------------------------------------------ after the build
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the combined search index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # an inner, per-language pass: the final index is not written yet
+        assert self.library is not None
+        site = Path(config.site_dir)
+        split_search_index(site, list(self.library.codes), self.library.default_language.code)
+        if self.downloads:
+            target = site / "downloads"
+            target.mkdir(exist_ok=True)
+            for download in self.downloads:
+                shutil.copy2(download.path, target / download.path.name)
+
+
+def _load(root: Path) -> Library:
+    try:
+        return load_topics(root)
+    except ContentError as exc:
+        # Abort prints the message without a traceback and fails the build.
+        raise Abort(f"content problems:\n{exc}") from None
+
+
+def _build_decks(library: Library, out: Path, *, pdf: bool) -> list[Download]:
+    """Every topic's deck in every language, rebuilt only when its inputs changed."""
+    downloads = build_downloads(library, out, pdf=pdf)  # PDFs only where LibreOffice is found
+    if pdf and not any(d.kind == "pdf" for d in downloads):
+        log.warning("LibreOffice (soffice) not found: the site offers PPTX decks only")
+    return downloads
+
+
+def _expand_topics_nav(nav: Any, library: Library) -> Any:
+    """Replace the ``topics/`` entry of the nav with the generated topic pages, in topic order."""
+    if not nav:
+        return nav
+    pages = ["topics/index.md"] + [f"topics/{t.slug}.md" for t in library.topics]
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and list(item.values()) == [TOPICS_NAV_MARKER]:
+            item = {next(iter(item)): pages}
+        expanded.append(item)
+    return expanded
