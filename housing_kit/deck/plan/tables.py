@@ -13,7 +13,7 @@ from ...errors import ContentError, Problem
 from ...formatting import format_number
 from ...models import TableFigure, TypologyFigure
 from .context import Context
-from .fit import Para, Span, cell_height, column_widths, number_indent, paginate, paras_height, text_width
+from .fit import SAFETY, Para, Span, cell_height, column_widths, number_indent, paginate, paras_height, text_width
 from .geometry import Box
 from .specs import FigurePage, TableCell, TableSpec, TextBlock
 from .wording import join_sentences
@@ -221,31 +221,48 @@ def typology_overview_pages(ctx: Context, figure: TypologyFigure, area: Box) -> 
             for cat in group.categories
         )
 
-    weights_options = [
-        [1.0] * len(heads),
-        [sum(text_width(ctx.tr(c.name), 1.0) for c in group.categories) ** 0.5 for group in figure.groups],
-    ]
+    room = area.w - (len(heads) - 1) * gap
     for size in (s.pt for s in ctx.theme.type.overview):
-        for weights in weights_options:
-            room = area.w - (len(heads) - 1) * gap
-            widths = [room * w / sum(weights) for w in weights]
-            head_paras = [(Para((Span(h, bold=True),), size + 2, align="left"),) for h in heads]
-            head_h = max(paras_height(list(p), w - 2 * g.inset_x) for p, w in zip(head_paras, widths, strict=True))
-            head_h += 2 * g.inset_y + 4
-            bodies = [column_paras(group, size) for group in figure.groups]
-            needs = [
-                paras_height(list(b), w - 2 * g.inset_x) + 2 * g.inset_y + 8
-                for b, w in zip(bodies, widths, strict=True)
-            ]
-            if head_h + gap / 2 + max(needs) <= area.h:
-                return [(_overview_shapes(figure, area, widths, head_paras, head_h, bodies, gap), "")]
+        head_paras = [(Para((Span(h, bold=True),), size + 2, align="left"),) for h in heads]
+        bodies = [column_paras(group, size) for group in figure.groups]
+        # each column at least as wide as its longest word (never broken between letters) ...
+        widths = [_longest_word(b + h) + 2 * g.inset_x + 1 for b, h in zip(bodies, head_paras, strict=True)]
+        if sum(widths) > room:
+            continue
+
+        def needs(widths, head_paras=head_paras, bodies=bodies):
+            head = max(paras_height(list(p), w - 2 * g.inset_x) for p, w in zip(head_paras, widths, strict=True))
+            cols = [paras_height(list(b), w - 2 * g.inset_x) for b, w in zip(bodies, widths, strict=True)]
+            return head + 2 * g.inset_y + 4, [c + 2 * g.inset_y + 8 for c in cols]
+
+        # ... then the spare width, a little at a time, to whichever column is tallest
+        step = 4.0
+        while sum(widths) + step <= room:
+            tallest = max(range(len(widths)), key=lambda i: needs(widths)[1][i])
+            widths[tallest] += step
+        extra = (room - sum(widths)) / len(widths)
+        widths = [w + extra for w in widths]
+        head_h, body = needs(widths)
+        if head_h + gap / 2 + max(body) <= area.h:
+            return [(_overview_shapes(figure, area, widths, head_paras, head_h, max(body), bodies, gap), "")]
     problem = "the typology's category names are too long for one overview slide at 18 pt; shorten them"
     raise ContentError([Problem("topics", None, f"figures.{figure.id}", problem)])
 
 
-def _overview_shapes(figure, area: Box, widths, head_paras, head_h: float, bodies, gap: float) -> list[TextBlock]:
+def _longest_word(paras) -> float:
+    """The width a column needs for the longest word of ``paras`` (with the paragraph's indent)."""
+    return max(
+        text_width(word, p.size, span.bold) / SAFETY + p.indent
+        for p in paras
+        for span in p.spans
+        for word in span.text.split(" ")  # a no-break space joins its words into one
+    )
+
+
+def _overview_shapes(
+    figure, area: Box, widths, head_paras, head_h: float, body_h: float, bodies, gap: float
+) -> list[TextBlock]:
     shapes, x = [], area.x
-    body_h = area.h - head_h - gap / 2
     for i, (width, head, body) in enumerate(zip(widths, head_paras, bodies, strict=True), 1):
         shapes.append(
             TextBlock(

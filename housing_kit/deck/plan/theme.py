@@ -61,8 +61,8 @@ class TypeScale:
     cover_details: Length = Pt(20)
     title: tuple[Length, ...] = (Pt(30), Pt(28), Pt(26), Pt(24))
     body: tuple[Length, ...] = (Pt(28), Pt(26), Pt(24), Pt(22), Pt(20))  # never below 18 pt
-    table: tuple[Length, ...] = (Pt(20), Pt(18), Pt(16))
-    figure_text: tuple[Length, ...] = (Pt(20), Pt(18), Pt(16))
+    table: tuple[Length, ...] = (Pt(24), Pt(22), Pt(20), Pt(18), Pt(16))
+    figure_text: tuple[Length, ...] = (Pt(22), Pt(20), Pt(18), Pt(16))
     overview: tuple[Length, ...] = (Pt(22), Pt(20), Pt(18))  # a typology's categories on one slide
     step_number: Length = Pt(28)
     chart: Length = Pt(18)  # data labels and categories; axis numbers and title 2 pt smaller
