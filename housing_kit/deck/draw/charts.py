@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
@@ -87,8 +87,9 @@ def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
     if spec.chart == "bar":  # first category on top, as it is read
         categories.reverse_order = True
         # the value axis crosses the reversed category axis at its last category,
-        # which is now at the bottom: the axis stays below the bars, where it is read
-        categories.crosses = XL_AXIS_CROSSES.MAXIMUM
+        # which is now at the bottom: the axis stays below the bars, where it is read.
+        # (Written directly: python-pptx 1.0's `crosses` setter leaves autoZero in place.)
+        chart.value_axis._element.find(qn("c:crosses")).set("val", "max")
     if spec.years:
         _years_as_time(chart._chartSpace)
     chart_space = chart._chartSpace
