@@ -38,7 +38,8 @@ class FigureKind:
 FIGURE_KINDS: dict[str, FigureKind] = {
     "table": FigureKind(TableFigure, "tables.table_pages", "tables.draw_table", "table.html.j2"),
     "chart": FigureKind(ChartFigure, "charts.chart_pages", "charts.draw_chart", "chart.html.j2"),
-    "typology": FigureKind(TypologyFigure, "tables.typology_pages", "tables.draw_table", "typology.html.j2"),
+    # in the body a typology is an overview of native shapes; its full table is the appendix's
+    "typology": FigureKind(TypologyFigure, "tables.typology_overview_pages", "shapes.draw_block", "typology.html.j2"),
     "ladder": FigureKind(LadderFigure, "shapes.ladder_pages", "shapes.draw_block", "ladder.html.j2"),
     "list": FigureKind(ListFigure, "shapes.list_pages", "shapes.draw_block", "list.html.j2"),
 }

@@ -22,7 +22,7 @@ def plain(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _MARKS.sub(r"\2", text)
     text = _HEADING_OR_QUOTE.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"[^\S\u00a0]+", " ", text).strip()  # no-break spaces (typography.py) stay
     return re.sub(r" ([.,;:!?)])", r"\1", text)
 
 
@@ -35,8 +35,9 @@ def format_number(value: float | int | None, lang: str) -> str:
     text = f"{value:{grouping}.0f}" if float(value).is_integer() else f"{value:{grouping}.1f}"
     if lang == "en":
         return text
-    # Polish (and most continental languages): narrow no-break space for thousands, comma for decimals.
-    return text.replace(",", "\u202f").replace(".", ",")
+    # Polish (and most continental languages): a no-break space for thousands, comma for decimals.
+    # U+00A0 rather than the narrow U+202F: every font the decks and the site name has it.
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def format_size(size: int, lang: str) -> str:

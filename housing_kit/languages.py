@@ -32,6 +32,11 @@ class Language:
 _REGION_TAGS = {"pl": "pl-PL", "en": "en-GB", "cs": "cs-CZ", "uk": "uk-UA", "de": "de-DE"}
 
 
+def language_tag(code: str) -> str:
+    """The BCP 47 tag for a two-letter language code: ``pl`` -> ``pl-PL``; unknown codes stay bare."""
+    return _REGION_TAGS.get(code, code)
+
+
 class _LenientLoader(yaml.SafeLoader):
     """mkdocs.yml may hold ``!!python/name`` or ``!ENV`` tags; we only need
     plain settings from it, so unknown tags load as ``None``."""
@@ -112,7 +117,7 @@ def load_languages(mkdocs_yml: Path) -> tuple[Language, ...]:
             code=entry["locale"],
             name=entry.get("name", entry["locale"]),
             default=bool(entry.get("default")),
-            tag=_REGION_TAGS.get(entry["locale"], entry["locale"]),
+            tag=language_tag(entry["locale"]),
         )
         for entry in settings.get("languages") or []
         if entry.get("build", True) and entry.get("locale") not in (None, "null")

@@ -108,7 +108,7 @@ class Source(Model):
     """Where a reader can find it (https://...)."""
     lang: str = Field(pattern=r"^[a-z]{2}$")
     """Language of the source document (two letters, e.g. `pl`, `en`, `cs`)."""
-    accessed: dt.date | None = None
+    accessed: dt.date
     """When the URL was last opened and the cited passage checked (YYYY-MM-DD)."""
 
 
@@ -126,9 +126,10 @@ class FigureBase(Model):
     """Caption title shown above the figure."""
     remark: Text | None = None
     """Optional remark shown under the figure (method, caveats)."""
-    notes: Text | None = None
+    notes: Text
     """Speaker notes for the figure's slide: what to point at and what to say (60–220 words).
-    Required for every figure a section shows; do not repeat the caption."""
+    Do not repeat the title or caption; separate paragraphs with a blank line (if the figure
+    runs over two slides, the notes are split between them at a paragraph break)."""
     sources: list[Slug] = []
     """Ids of the sources the figure's data come from."""
     as_of: dt.date | None = None
@@ -269,6 +270,9 @@ class Section(Model):
     as_of: dt.date | None = None
     """When the section describes a current state (a law in force, an institution, the latest count):
     the date that description was true (YYYY-MM-DD)."""
+    host: str | None = Field(default=None, min_length=1, max_length=200)
+    """The host organisation when this section reports a visit to it, as written in the event
+    file's `host`; that host's own deck leaves the section out."""
 
 
 class TalkPart(Model):
@@ -303,12 +307,12 @@ class Topic(Model):
     """Lead paragraph; also the page's meta description (keep it under ~160 characters)."""
     related: list[Slug] = []
     """Slugs of related topics, linked from this topic's page."""
-    opening: TalkPart | None = None
+    opening: TalkPart
     """The talk's opening slide: why this topic matters here, with one or two numbers from the topic."""
     sections: list[Section] = Field(min_length=1)
-    actions: TalkPart | None = None
+    actions: TalkPart
     """"What your municipality or organisation can do": concrete steps, after the body of the talk."""
-    discussion: Discussion | None = None
+    discussion: Discussion
     """Questions for the audience, before the closing slide."""
     figures: list[Figure] = []
     glossary: list[GlossaryTerm] = []

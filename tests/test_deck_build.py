@@ -18,6 +18,7 @@ from housing_kit.deck import build_deck
 from housing_kit.errors import ContentError
 from housing_kit.loader import load_topics
 from housing_kit.models import Event
+from housing_kit.typography import typeset
 from tests.test_deck_readback import (
     notes_of,
     open_deck,
@@ -58,21 +59,40 @@ def real_library():
 
 
 def slides_where(prs, start: str) -> list:
-    return [s for s in prs.slides if s.shapes.title.text_frame.text.startswith(start)]
+    return [s for s in prs.slides if s.shapes.title.text_frame.text.replace("\u00a0", " ").startswith(start)]
+
+
+def seen(text: str) -> str:
+    """Text as a reader sees it: no-break spaces read as spaces."""
+    return text.replace("\u00a0", " ")
 
 
 # ---------------------------------------------------------------- anatomy
-def test_a_one_topic_deck_runs_cover_agenda_sections_figures_sources_glossary_closing():
+def test_a_one_topic_deck_runs_as_a_talk_with_the_appendix_after_the_closing_slide():
     assert slide_titles(deck("minimal", "sample")) == [
         "Próbny temat",
-        "Plan prezentacji",
+        "Dlaczego to ważne",
         "Pierwsza część",
         "Liczby",
+        "Co może zrobić gmina lub organizacja",
+        "Pytania do dyskusji",
+        "Pytania i kontakt",
+        "Aneks",
         "Źródła",
         "Słowniczek",
-        "Dziękujemy za uwagę",
     ]
-    assert slide_titles(deck("minimal", "sample", lang="en"))[:3] == ["Sample topic", "Agenda", "First part"]
+    assert slide_titles(deck("minimal", "sample", lang="en")) == [
+        "Sample topic",
+        "Why it matters",
+        "First part",
+        "Counts",
+        "What your municipality or organisation can do",
+        "Questions for discussion",
+        "Questions and contact",
+        "Appendix",
+        "Sources",
+        "Glossary",
+    ]
 
 
 def test_content_slides_carry_the_sections_notes_in_the_deck_language():
@@ -82,14 +102,20 @@ def test_content_slides_carry_the_sections_notes_in_the_deck_language():
         prs = deck("deck", "typology", lang=lang)
         notes = dict(zip(slide_titles(prs), notes_of(prs), strict=True))
         for section in topic.sections:
-            assert notes[section.title[lang]] == section.notes[lang]
+            paragraphs = [typeset(p, lang) for p in section.notes[lang].split("\n\n")]
+            section = section.model_copy(update={"title": {lang: seen(typeset(section.title[lang], lang))}})
+            if len(paragraphs) == 1:
+                assert notes[section.title[lang]] == paragraphs[0]
+            else:  # the points run over two slides: the notes are split at the paragraph break
+                assert notes[section.title[lang]] == paragraphs[0]
+                assert notes[section.title[lang] + (" (cd. 2/2)" if lang == "pl" else " (cont. 2/2)")] == paragraphs[1]
         assert all(notes_of(prs)), "every slide has speaker notes"
 
 
 def test_every_run_carries_the_deck_language():
     for lang, tag in (("pl", "pl-PL"), ("en", "en-GB")):
         prs = deck("deck", "typology", "ladder", lang=lang)
-        assert untagged_runs(prs, tag) == []
+        assert untagged_runs(prs, tag, also=("en-GB", "cs-CZ")) == []
         chart_parts = [r.target_part for s in prs.slides for r in s.part.rels.values() if r.reltype.endswith("/chart")]
         assert chart_parts and all(p._element.find(qn("c:lang")).get("val") == tag for p in chart_parts)
 
@@ -117,30 +143,57 @@ def test_the_same_input_gives_the_same_bytes():
 
 
 # ---------------------------------------------------------------- figures
-def test_the_typology_is_a_native_table_split_over_slides_with_its_header_repeated():
+def test_the_typology_is_one_overview_slide_of_its_categories_at_18_pt_or_more():
     library = fixture_library("deck")
     figure = library.find("typology").figure("ethos")
     prs = deck("deck", "typology")
-    pages = slides_where(prs, "Typologia ETHOS")
-    assert len(pages) > 1
-    assert [s.shapes.title.text_frame.text for s in pages][1] == f"Typologia ETHOS (cd. 2/{len(pages)})"
+    (slide,) = slides_where(prs, "Typologia ETHOS")
+    heads = [seen(s.text_frame.text) for s in slide.shapes if s.name.startswith("Group ") and s.name[6:].isdigit()]
+    assert heads == [group.name["pl"] for group in figure.groups]
+    shown = [p.text for s in slide.shapes if s.name.endswith(" categories") for p in s.text_frame.paragraphs]
+    names = [typeset(c.name["pl"], "pl") for g in figure.groups for c in g.categories]
+    assert shown == names
+    sizes = [
+        r.font.size.pt
+        for s in slide.shapes
+        if s.name.startswith("Group ")
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+    ]
+    assert min(sizes) >= 18
+
+
+def test_the_full_typology_is_an_appendix_table_split_over_slides_with_its_header_repeated():
+    library = fixture_library("deck")
+    figure = library.find("typology").figure("ethos")
+    prs = deck("deck", "typology")
+    titles = slide_titles(prs)
+    pages = slides_where(prs, "Pełna tabela: Typologia ETHOS")
+    assert len(pages) > 1 and titles.index(slide_titles_of(pages[0])) > titles.index("Aneks")
+    assert slide_titles_of(pages[1]) == f"Pełna tabela: Typologia ETHOS (cd. 2/{len(pages)})"
     seen = []
     for slide in pages:
         table = next(s for s in slide.shapes if s.has_table).table
         assert [c.text for c in table.rows[0].cells] == [level["pl"] for level in figure.levels[1:]]
         seen += [c.text for row in table.rows for c in row.cells if c.text[:1].isdigit() and "." in c.text[:3]]
-    situations = [f"{s.code} {s.name['pl']}" for g in figure.groups for c in g.categories for s in c.situations]
+    situations = [
+        typeset(f"{s.code} {s.name['pl']}", "pl") for g in figure.groups for c in g.categories for s in c.situations
+    ]
     assert [s for s in seen if s in situations] == situations
+
+
+def slide_titles_of(slide) -> str:
+    return slide.shapes.title.text_frame.text
 
 
 def test_a_table_longer_than_a_slide_continues_under_the_same_header():
     prs = deck("deck", "ladder")
     pages = slides_where(prs, "Liczby w regionach")
-    assert len(pages) == 2
+    assert len(pages) > 1
     tables = [next(s for s in p.shapes if s.has_table).table for p in pages]
     assert [c.text for c in tables[0].rows[0].cells] == [c.text for c in tables[1].rows[0].cells]
     assert sum(len(t.rows) - 1 for t in tables) == 18
-    assert tables[0].cell(1, 3).text == "30\u202f330"  # numbers as Polish readers write them
+    assert tables[0].cell(1, 3).text == "30\u00a0330"  # numbers as Polish readers write them
 
 
 def test_a_chart_is_a_native_chart_with_its_data():
@@ -151,8 +204,9 @@ def test_a_chart_is_a_native_chart_with_its_data():
     assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
     assert list(chart.plots[0].categories) == ["2019", "2020", "2021", "2022"]
     assert list(chart.series[0].values) == [120.0, None, 140.0, 151.5]
-    assert "2019 120 people" in frame._element.find(f".//{qn('p:cNvPr')}").get("descr")
-    assert "2021 140 people" in slide.notes_slide.notes_text_frame.text
+    assert "2019 120\u00a0people" in frame._element.find(f".//{qn('p:cNvPr')}").get("descr")
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.startswith("Point at the rise") and "140" not in notes, "the data are in the alt text, not the notes"
 
 
 def test_the_ladder_is_a_rising_staircase_of_rounded_rectangles():
@@ -169,13 +223,13 @@ def test_the_ladder_is_a_rising_staircase_of_rounded_rectangles():
         drawn += steps
     assert [s.name for s in drawn] == [f"Step {step.step}" for step in figure.steps]
     for shape, step in zip(drawn, figure.steps, strict=True):
-        text = shape.text_frame.text
+        text = seen(shape.text_frame.text)
         assert text.startswith(str(step.step)) and step.title["pl"] in text and step.indicator["pl"] in text
 
 
 def test_list_items_are_numbered_shapes_in_reading_order():
     prs = deck("deck", "ladder", lang="en")
-    (slide,) = slides_where(prs, "A region's first steps")
+    (slide,) = slides_where(prs, "A region\u2019s first steps")  # English quotes and apostrophes are curly
     badges = [s for s in slide.shapes if s.name.startswith("Item ") and s.name.endswith(" number")]
     assert [b.text_frame.text for b in badges] == ["1", "2", "3"]
     assert all(b.auto_shape_type == MSO_SHAPE.OVAL for b in badges)
@@ -190,7 +244,7 @@ def test_points_that_do_not_fit_continue_on_a_numbered_slide_at_a_readable_size(
     prs = deck("deck", "typology")
     pages = slides_where(prs, "Wiele punktów")
     assert [p.shapes.title.text_frame.text for p in pages] == ["Wiele punktów", "Wiele punktów (cd. 2/2)"]
-    shown = [p.text for page in pages for p in page.placeholders[1].text_frame.paragraphs]
+    shown = [seen(p.text) for page in pages for p in page.placeholders[1].text_frame.paragraphs]
     assert shown == [point["pl"] for point in section.points]
     sizes = {r.font.size.pt for page in pages for p in page.placeholders[1].text_frame.paragraphs for r in p.runs}
     assert min(sizes) >= 18
@@ -198,7 +252,7 @@ def test_points_that_do_not_fit_continue_on_a_numbered_slide_at_a_readable_size(
 
 def test_citation_markers_are_not_shown_on_slides():
     prs = deck("deck", "typology")
-    (slide,) = slides_where(prs, "Dlaczego to ważne")
+    (slide,) = slides_where(prs, "Wspólny język")
     assert [p.text for p in slide.placeholders[1].text_frame.paragraphs][1] == "Porównywalne dane"
     assert "[1]" in next(s for s in slide.shapes if s.name == "Caption").text_frame.text
 
@@ -208,9 +262,13 @@ def test_a_combined_deck_has_dividers_and_no_two_slides_share_a_title():
     titles = slide_titles(prs)
     assert len(titles) == len(set(titles))
     assert "Dlaczego to ważne – Typologia bezdomności" in titles
-    assert "Dlaczego to ważne – Drabina monitoringu" in titles
+    assert "Wspólny język – Drabina monitoringu" in titles
     dividers = [s for s in prs.slides if s.slide_layout.name == "Section Header"]
-    assert [d.shapes.title.text_frame.text for d in dividers] == ["Typologia bezdomności", "Drabina monitoringu"]
+    assert [d.shapes.title.text_frame.text for d in dividers] == [
+        "Typologia bezdomności",
+        "Drabina monitoringu",
+        "Aneks",
+    ]
     assert dividers[1].placeholders[1].text_frame.paragraphs[0].text == "2/2"
     agenda = prs.slides[1].placeholders[1].text_frame.text
     assert "Typologia bezdomności" in agenda and "Drabina monitoringu" in agenda
@@ -228,18 +286,22 @@ def test_an_event_deck_names_host_city_and_date_on_the_title_slide():
         audience={"kind": "mops"},
     )
     prs = open_deck(build_deck(library, [library.find("typ")], "pl", event=event).data)
-    cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    cover = seen(" ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame))
     assert "Gospodarz: MOPS w Radomiu" in cover and "Radom, 14 listopada 2013" in cover and "Test NGO" in cover
     assert cover.count("Radom,") == 1
     assert prs.slides[0].notes_slide.notes_text_frame.text.startswith("Dla prowadzącego – słuchacze: ośrodek pomocy")
     assert prs.core_properties.created == dt.datetime(2013, 11, 14)
 
 
-def test_the_closing_slide_links_the_contact_address_and_the_site_in_the_deck_language():
+def test_the_closing_slide_links_the_contact_address_but_no_placeholder_site():
     prs = deck("deck", "typology", lang="en")
-    closing = prs.slides[-1]
-    links = [r.hyperlink.address for p in closing.placeholders[1].text_frame.paragraphs for r in p.runs]
-    assert "mailto:team@example.org" in links and "https://kit.example.org/en/" in links
+    (closing,) = slides_where(prs, "Questions and contact")
+    links = [
+        r.hyperlink.address for s in closing.shapes if s.has_text_frame for p in s.text_frame.paragraphs for r in p.runs
+    ]
+    assert "mailto:team@example.org" in links
+    assert not any("kit.example.org" in (link or "") for link in links), "site_url is still a placeholder"
+    assert not [s for s in closing.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE], "no QR code to a placeholder"
 
 
 # ---------------------------------------------------------------- the file
@@ -296,13 +358,19 @@ def test_every_real_topic_builds_with_everything_inside_its_box(lang):
         prs = open_deck(build_deck(library, [topic], lang).data)
         assert overflowing(prs) == [], topic.slug
         assert outside_slide(prs) == [], topic.slug
-        assert untagged_runs(prs, tag) == [], topic.slug
+        assert untagged_runs(prs, tag, also=source_tags(topic)) == [], topic.slug
         titles = slide_titles(prs)
         assert len(titles) == len(set(titles)), topic.slug
         notes = dict(zip(titles, notes_of(prs), strict=True))
         for section in topic.sections:
-            title = section.title[lang]
+            title = seen(typeset(section.title[lang], lang))
             assert notes.get(title) or notes.get(f"{title} (2)"), (topic.slug, title)
+
+
+def source_tags(topic) -> tuple[str, ...]:
+    from housing_kit.languages import language_tag
+
+    return tuple({language_tag(s.lang) for s in topic.sources})
 
 
 def test_bars_start_at_zero_and_lines_keep_their_own_scale():

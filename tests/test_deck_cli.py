@@ -93,7 +93,7 @@ def test_an_event_builds_its_topics_in_its_language_named_after_the_file(project
     assert slides(project, "--event", str(event)) == 0
     assert "wrote slides/2026-12-01-lodz.en.pptx" in capsys.readouterr().out
     prs = open_deck((project / "slides" / "2026-12-01-lodz.en.pptx").read_bytes())
-    cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    cover = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame).replace("\u00a0", " ")
     assert "Host: MOPS Łódź" in cover and "Łódź, 1 December 2026" in cover
 
 

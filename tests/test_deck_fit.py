@@ -117,7 +117,7 @@ def test_slide_text_is_plain_without_citations_or_markdown():
 
 
 def test_numbers_are_written_as_readers_of_each_language_write_them():
-    assert format_number(30330, "pl") == "30\u202f330" and format_number(30330, "en") == "30,330"
+    assert format_number(30330, "pl") == "30\u00a0330" and format_number(30330, "en") == "30,330"
     assert format_number(2013, "en") == "2013" and format_number(2.5, "pl") == "2,5"
     assert format_number(None, "pl") == "–"
 

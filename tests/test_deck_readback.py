@@ -119,8 +119,10 @@ def outside_slide(prs) -> list[str]:
     return bad
 
 
-def untagged_runs(prs, tag: str) -> list[str]:
-    """Runs, fields and paragraph ends on slides, notes and charts without ``lang=tag``."""
+def untagged_runs(prs, tag: str, also: tuple[str, ...] = ()) -> list[str]:
+    """Runs, fields and paragraph ends on slides, notes and charts without ``lang=tag``
+    (or one of the tags in ``also``: the languages of the deck's sources)."""
+    allowed = {tag, *also}
     bad = []
     for number, slide in enumerate(prs.slides, 1):
         parts = [slide.part]
@@ -130,17 +132,22 @@ def untagged_runs(prs, tag: str) -> list[str]:
         for part in parts:
             for name in ("a:rPr", "a:endParaRPr"):
                 for element in part._element.iter(qn(name)):
-                    if element.get("lang") != tag:
+                    if element.get("lang") not in allowed:
                         bad.append(f"slide {number} {part.partname}: {name} lang={element.get('lang')}")
     return bad
 
 
 def slide_titles(prs) -> list[str]:
-    return [slide.shapes.title.text_frame.text for slide in prs.slides]
+    """The titles as a reader sees them: no-break spaces (typography.py) read as spaces."""
+    return [slide.shapes.title.text_frame.text.replace("\u00a0", " ") for slide in prs.slides]
 
 
 def notes_of(prs) -> list[str]:
-    return [s.notes_slide.notes_text_frame.text if s.has_notes_slide else "" for s in prs.slides]
+    """Each slide's speaker notes, paragraphs separated by a blank line."""
+    return [
+        "\n\n".join(p.text for p in s.notes_slide.notes_text_frame.paragraphs) if s.has_notes_slide else ""
+        for s in prs.slides
+    ]
 
 
 # ---------------------------------------------------------------- the checks can fail

@@ -83,7 +83,7 @@ def test_malformed_date_and_url(project):
     write(project, text)
     found = problems(project)
     assert found[0] == "topics/sample.yaml:5: reviewed: '2026-13-01' is not a valid date; write it as YYYY-MM-DD"
-    assert found[1].startswith("topics/sample.yaml:41: sources[0].url: 'example.org/a' is not a valid URL")
+    assert found[1].startswith("topics/sample.yaml:42: sources[0].url: 'example.org/a' is not a valid URL")
 
 
 def test_citation_of_unknown_source(project):

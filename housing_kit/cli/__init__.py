@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     slides.add_argument("--out", type=Path, help="where to write the deck (default: slides/<topic>.<lang>.pptx)")
     slides.add_argument("--event", type=Path, help="a visit file from slides/events/ (host, city, date, topics)")
     slides.add_argument("--template", type=Path, help="an organisation's own .pptx template, mapped by layout names")
+    slides.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date of the talk on the title slide (default: the event's date, else today)",
+    )
     slides.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
     slides.add_argument("--list", action="store_true", help="list the topics and their aliases")
 
@@ -83,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     test.add_argument("--install", action="store_true", help="install the test requirements first")
     return parser
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,6 +205,7 @@ def cmd_slides(args: argparse.Namespace) -> int:
             template=args.template,
             pdf=args.pdf,
             list=args.list,
+            date=args.date,
         )
     )
 

@@ -8,6 +8,7 @@ the list of what exists.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class SlidesArgs:
     template: Path | None = None
     pdf: bool = False
     list: bool = False
+    date: dt.date | None = None  # the talk's date on the title slide (default: the event's, else today)
 
 
 def run_slides(args: SlidesArgs) -> int:
@@ -40,11 +42,12 @@ def run_slides(args: SlidesArgs) -> int:
     topics = _topics(library, args.topics, event)
     langs = _languages(library, args.lang, event)
     template = _template(args.template)
+    date = args.date or dt.date.today()
     from ..deck import build_deck  # python-pptx is imported only now
 
     written = []
     for lang in langs:
-        deck = build_deck(library, topics, lang, event=event, template=template)
+        deck = build_deck(library, topics, lang, event=event, date=date, template=template)
         path = deck.save(_out_path(args, library, topics, lang, event, several=len(langs) > 1))
         written.append(path)
         print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")

@@ -6,6 +6,7 @@ The one public entry point for code (the CLI, the site's downloads, tests):
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Sequence
@@ -47,11 +48,15 @@ def build_deck(
     lang: str,
     *,
     event: Event | None = None,
+    date: dt.date | None = None,
     template: Path | None = None,
     theme: Theme = THEME,
     glossary: bool = True,
 ) -> Deck:
-    """The deck for ``topics`` (one, or several combined) in language ``lang``."""
+    """The deck for ``topics`` (one, or several combined) in language ``lang``.
+
+    The title slide shows the date of the talk: the event's, else ``date``; with
+    neither it shows none (the site's decks, which must come out the same every day)."""
     from .draw.document import finish
     from .draw.reproducible import save_reproducibly
     from .draw.slides import render_deck
@@ -61,7 +66,7 @@ def build_deck(
     prs = open_template(template, theme)
     layouts = find_layouts(prs, str(template) if template else "default template", theme)
     geometry = read_geometry(prs, layouts, theme)
-    plan = plan_deck(library, topics, lang, geometry, event=event, theme=theme, glossary=glossary)
+    plan = plan_deck(library, topics, lang, geometry, event=event, date=date, theme=theme, glossary=glossary)
     render_deck(prs, layouts, plan, geometry, theme)
     finish(prs, plan)
     data = save_reproducibly(prs, plan.date)

@@ -55,12 +55,13 @@ def list_downloads(out_dir: Path | None) -> list[Download]:
 
 def code_fingerprint() -> str:
     """A hash of the deck code (every module of housing_kit.deck, and the number
-    formatting shared with the site) and python-pptx's version: a change to the
+    formatting and typography shared with the site) and python-pptx's version: a change to the
     look or the layout rules rebuilds every deck."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("python-pptx").encode())
-    for path in [*sorted(_DECK_CODE.rglob("*.py")), _DECK_CODE.parent / "formatting.py"]:
+    shared = [_DECK_CODE.parent / name for name in ("formatting.py", "typography.py")]
+    for path in [*sorted(_DECK_CODE.rglob("*.py")), *shared]:
         digest.update(path.relative_to(_DECK_CODE.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from ..plan.specs import ChartSpec
@@ -20,11 +22,23 @@ _CHARTS = {
 }
 
 
+def number_format(lang: str) -> str:
+    """How labels and the axis write numbers, as formatting.format_number does: grouped
+    from 10,000 up, with a no-break space in Polish (a literal, so every viewer
+    shows it whatever its own locale), a comma in English."""
+    separator = "," if lang == "en" else '"\u00a0"'
+    return f"[>=10000]#{separator}##0;General"
+
+
 def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
     from pptx.chart.data import CategoryChartData
 
     data = CategoryChartData(number_format="General")
-    data.categories = list(spec.categories)
+    if spec.years:  # uneven years on a date axis, so the gaps show
+        data.categories = [dt.date(year, 1, 1) for year in spec.years]
+        data.categories.number_format = "yyyy"
+    else:
+        data.categories = list(spec.categories)
     for name, values in spec.series:
         data.add_series(name, list(values))
     frame = slide.shapes.add_chart(_CHARTS[spec.chart], *box_emu(spec.box), data)
@@ -43,7 +57,7 @@ def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
         plot.gap_width = 60
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = "General"
+    labels.number_format = number_format(spec.lang)
     labels.number_format_is_linked = False
     labels.position = XL_LABEL_POSITION.ABOVE if spec.chart == "line" else XL_LABEL_POSITION.OUTSIDE_END
     labels.font.size = Pt(spec.size)
@@ -55,6 +69,8 @@ def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
     gridlines.brightness = 0.85
     axis.format.line.fill.background()
     axis.tick_labels.font.size = Pt(spec.size - 2)
+    axis.tick_labels.number_format = number_format(spec.lang)
+    axis.tick_labels.number_format_is_linked = False
     values = [v for _, series in spec.series for v in series if v is not None]
     if spec.unit == "%" and values and min(values) >= 0 and max(values) <= 100:
         axis.minimum_scale, axis.maximum_scale = 0, 100  # shares: the whole is 100
@@ -70,8 +86,23 @@ def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
     categories.tick_labels.font.size = Pt(spec.size)
     if spec.chart == "bar":  # first category on top, as it is read
         categories.reverse_order = True
+        # the value axis crosses the reversed category axis at its last category,
+        # which is now at the bottom: the axis stays below the bars, where it is read.
+        # (Written directly: python-pptx 1.0's `crosses` setter leaves autoZero in place.)
+        chart.value_axis._element.find(qn("c:crosses")).set("val", "max")
+    if spec.years:
+        _years_as_time(chart._chartSpace)
     chart_space = chart._chartSpace
     lang = parse_xml(f'<c:lang {nsdecls("c")} val="{writer.tag}"/>')
     replace_child(
         chart_space, lang, before=("c:roundedCorners", "c:AlternateContent", "c:style", "c:clrMapOvr", "c:chart")
     )
+
+
+def _years_as_time(chart_space) -> None:
+    """A date axis counted in years, one tick a year: 2019 → 2024 takes five steps."""
+    date_ax = chart_space.find(f".//{qn('c:dateAx')}")
+    date_ax.find(qn("c:baseTimeUnit")).set("val", "years")
+    base = date_ax.find(qn("c:baseTimeUnit"))
+    base.addnext(parse_xml(f'<c:majorTimeUnit {nsdecls("c")} val="years"/>'))
+    base.addnext(parse_xml(f'<c:majorUnit {nsdecls("c")} val="1"/>'))

@@ -13,13 +13,14 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
-from ..plan.specs import DeckSpec
+from ...languages import language_tag
+from ..plan.specs import DeckSpec, TextBlock
 from .ooxml import tag_language
 
 
 def finish(prs, deck: DeckSpec) -> None:
     set_properties(prs, deck)
-    tag_everything(prs, deck.tag)
+    tag_everything(prs, deck.tag, keep=own_languages(deck))
     link_notes_master(prs, deck.tag)
     write_app_properties(prs, len(deck.slides), sum(1 for s in deck.slides if s.notes))
 
@@ -43,12 +44,20 @@ def set_properties(prs, deck: DeckSpec) -> None:
     props.last_printed = when
 
 
-def tag_everything(prs, tag: str) -> int:
-    """The deck language on every run of every slide, notes page and chart,
-    and as the presentation's default text language."""
+def own_languages(deck: DeckSpec) -> frozenset[str]:
+    """The tags of runs the plan gave a language of their own (a source's title)."""
+    paras = [p for slide in deck.slides for p in slide.body]
+    paras += [p for slide in deck.slides for shape in slide.shapes if isinstance(shape, TextBlock) for p in shape.paras]
+    return frozenset(language_tag(span.lang) for p in paras for span in p.spans if span.lang) - {deck.tag}
+
+
+def tag_everything(prs, tag: str, keep: frozenset[str] = frozenset()) -> int:
+    """The deck language on every run of every slide, notes page and chart (runs
+    already tagged with one of ``keep`` stay as they are), and as the
+    presentation's default text language."""
     count = tag_language(prs.part._element.find(qn("p:defaultTextStyle")), tag)
     for slide in prs.slides:
-        count += tag_language(slide._element, tag)
+        count += tag_language(slide._element, tag, keep)
         if slide.has_notes_slide:
             count += tag_language(slide.notes_slide._element, tag)
         for rel in slide.part.rels.values():

@@ -12,13 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 from ..plan.geometry import Geometry
-from ..plan.specs import ChartSpec, Shape, TableSpec, TextBlock
+from ..plan.specs import ChartSpec, PictureSpec, Shape, TableSpec, TextBlock
 from .charts import draw_chart
-from .shapes import draw_block
+from .shapes import draw_block, draw_picture
 from .tables import draw_table
 from .text import Writer
 
-DRAWERS: dict[type, Callable[..., None]] = {TableSpec: draw_table, ChartSpec: draw_chart, TextBlock: draw_block}
+DRAWERS: dict[type, Callable[..., None]] = {
+    TableSpec: draw_table,
+    ChartSpec: draw_chart,
+    TextBlock: draw_block,
+    PictureSpec: draw_picture,
+}
 """Each kind of planned shape -> what draws it (figure_kinds.py names the one each figure kind needs)."""
 
 
@@ -29,5 +34,7 @@ def draw(slide: Any, shape: Shape, writer: Writer, geometry: Geometry) -> None:
         raise TypeError(f"no drawer for {type(shape).__name__}; add one to DRAWERS in housing_kit/deck/draw/figures.py")
     if drawer is draw_chart:
         drawer(slide, shape, writer)
+    elif drawer is draw_picture:
+        drawer(slide, shape)
     else:
         drawer(slide, shape, writer, geometry)

@@ -56,11 +56,14 @@ def set_text_colour(rPr, slot: str | None) -> None:
 LANG_TAGS = ("a:rPr", "a:endParaRPr", "a:defRPr")
 
 
-def tag_language(element, tag: str) -> int:
-    """Set ``lang`` on every run property under ``element``; returns how many."""
+def tag_language(element, tag: str, keep: frozenset[str] = frozenset()) -> int:
+    """Set ``lang`` on every run property under ``element`` except those already
+    tagged with one of ``keep``; returns how many."""
     count = 0
     for name in LANG_TAGS:
         for rpr in element.iter(qn(name)):
+            if rpr.get("lang") in keep:
+                continue
             rpr.set("lang", tag)
             count += 1
     return count

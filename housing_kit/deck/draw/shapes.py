@@ -1,13 +1,15 @@
-"""Text boxes and auto shapes (ladder steps, list badges) drawn as planned."""
+"""Text boxes, auto shapes (ladder steps, list badges) and pictures drawn as planned."""
 
 from __future__ import annotations
+
+import io
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
 from ..plan.geometry import Geometry
-from ..plan.specs import TextBlock
+from ..plan.specs import PictureSpec, TextBlock
 from ..units import box_emu
 from .ooxml import describe, mark_decorative, replace_child, solid_fill
 from .text import Writer
@@ -42,3 +44,9 @@ def draw_block(slide, block: TextBlock, writer: Writer, geometry: Geometry) -> N
         anchor=block.anchor,
         colour=block.colour,
     )
+
+
+def draw_picture(slide, picture: PictureSpec) -> None:
+    """A PNG picture with its alt text (python-pptx names the image part by its hash: reproducible)."""
+    shape = slide.shapes.add_picture(io.BytesIO(picture.data), *box_emu(picture.box))
+    describe(shape, picture.name, picture.descr)

@@ -214,4 +214,5 @@ class _NotesMaker:
         self.count += 1
         body = next(ph for ph in element.iter(qn("p:ph")) if ph.get("type") == "body")
         tx_body = body.getparent().getparent().getparent().find(qn("p:txBody"))
-        writer.paragraphs(tx_body, [Para((Span(text),), self.size)], part=part)
+        paras = [Para((Span(p),), self.size, space_before=6.0) for p in text.split("\n\n") if p.strip()]
+        writer.paragraphs(tx_body, paras, part=part)

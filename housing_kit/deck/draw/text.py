@@ -14,6 +14,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
+from ...languages import language_tag
 from ..plan.fit import Para, line_pitch
 from ..units import emu, hundredths
 from .ooxml import scheme_colour
@@ -82,7 +83,8 @@ class Writer:
     def _run_xml(self, span, size: float, colour: str | None, inherit: bool, part) -> str:
         bold = "" if inherit and not span.bold else f' b="{int(span.bold)}"'
         underline = ' u="sng"' if span.link else ""
-        attrs = f'lang="{self.tag}" sz="{hundredths(size)}"{bold}{underline} dirty="0"'
+        lang = language_tag(span.lang) if span.lang else self.tag
+        attrs = f'lang="{lang}" sz="{hundredths(size)}"{bold}{underline} dirty="0"'
         fill_slot = span.colour or colour
         fill = f"<a:solidFill>{scheme_colour(fill_slot)}</a:solidFill>" if fill_slot else ""
         link = ""

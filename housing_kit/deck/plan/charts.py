@@ -15,12 +15,12 @@ from .wording import join_sentences
 
 
 def _category(ctx: Context, value) -> str:
-    return str(value) if isinstance(value, int) else ctx.tr(value)
+    return str(value) if isinstance(value, int) else ctx.tr(value)  # years: never grouped
 
 
 def chart_notes(ctx: Context, figure: ChartFigure) -> str:
     """The chart's numbers in words: 'Amsterdam 97 %, Copenhagen 94 %'."""
-    unit = f" {ctx.tr(figure.unit)}" if figure.unit else ""
+    unit = f"\u00a0{ctx.tr(figure.unit)}" if figure.unit else ""
     parts = []
     for series in figure.series:
         values = ", ".join(
@@ -28,7 +28,16 @@ def chart_notes(ctx: Context, figure: ChartFigure) -> str:
             for c, v in zip(figure.categories, series.values, strict=True)
         )
         parts.append(f"{ctx.tr(series.name)}: {values}" if len(figure.series) > 1 or values else values)
-    return join_sentences(*parts)
+    return ctx.text(join_sentences(*parts))
+
+
+def uneven_years(figure: ChartFigure) -> bool:
+    """Whether the categories are years with unequal gaps (2013, 2015, 2017, 2019, 2024):
+    drawn evenly, such a series would misstate how fast things changed."""
+    years = figure.categories
+    if len(years) < 3 or not all(isinstance(y, int) for y in years):
+        return False
+    return len({b - a for a, b in zip(years, years[1:], strict=False)}) > 1
 
 
 def chart_spec(ctx: Context, figure: ChartFigure, area: Box) -> ChartSpec:
@@ -42,6 +51,9 @@ def chart_spec(ctx: Context, figure: ChartFigure, area: Box) -> ChartSpec:
         size=ctx.theme.type.chart.pt,
         name=f"Chart: {figure.id}",
         descr=join_sentences(ctx.tr(figure.title), chart_notes(ctx, figure)),
+        lang=ctx.lang,
+        # a line over uneven years goes on a date axis; columns get a caption line instead (figures.py)
+        years=tuple(figure.categories) if figure.chart == "line" and uneven_years(figure) else (),
     )
 
 

@@ -1,11 +1,20 @@
-"""What every planning step needs to know: language, wording, boxes, look."""
+"""What every planning step needs to know: language, wording, boxes, look.
+
+Every text a deck shows, and its notes, enters through ``tr``, ``plain``,
+``label`` or ``text`` here, which apply the language's typography
+(typography.py: no-break spaces, quotes, grouped thousands) before anything
+is measured, so what is measured is what is drawn.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...errors import ContentError, Problem
+from ...formatting import plain
 from ...library import Library
+from ...models import Source, Topic
+from ...typography import typeset
 from .fit import SAFETY, Para, choose_size, fits, number_indent, para, text_width
 from .geometry import Box, Geometry
 from .theme import Theme
@@ -19,16 +28,36 @@ class Context:
     lang: str
     geometry: Geometry
     theme: Theme
+    sources: SourceIndex = field(default_factory=lambda: SourceIndex(()))
 
     def tr(self, text: dict[str, str] | None) -> str:
-        return text[self.lang] if text else ""
+        """A translated text in the deck's language, typeset."""
+        return typeset(text[self.lang], self.lang) if text else ""
+
+    def plain(self, text: dict[str, str] | None) -> str:
+        """A translated Markdown text as one plain, typeset line (citations and marks removed)."""
+        return typeset(plain(text[self.lang]), self.lang) if text else ""
+
+    def paragraphs(self, text: dict[str, str] | None) -> list[str]:
+        """A translated text's paragraphs (split at blank lines), each plain and typeset: speaker notes."""
+        if not text:
+            return []
+        return [typeset(plain(p), self.lang) for p in text[self.lang].split("\n\n") if p.strip()]
+
+    def text(self, text: str) -> str:
+        """Any other text shown in the deck's language (names from settings, an event's host), typeset."""
+        return typeset(text, self.lang)
 
     def label(self, key: str) -> str:
-        return self.library.label(key, self.lang)
+        return typeset(self.library.label(key, self.lang), self.lang)
 
     @property
     def continued_word(self) -> str:
         return self.label("continued")
+
+    def cites(self, topic: Topic, ids) -> str:
+        """Deck-wide source numbers of ``ids`` in ``topic``: '[1], [4]' (sorted)."""
+        return ", ".join(f"[{n}]" for n in sorted({self.sources.number(topic, i) for i in ids}))
 
     def inner(self, box: Box) -> tuple[float, float]:
         """Room for text inside ``box`` once the text box insets are taken off."""
@@ -74,3 +103,27 @@ class Context:
             )
             for i, text in enumerate(texts)
         ]
+
+
+@dataclass(frozen=True)
+class SourceIndex:
+    """The deck's sources, numbered once for the whole deck: a source cited by two
+    topics of a combined deck (the same URL) has one number and one appendix entry."""
+
+    entries: tuple[tuple[str, Source], ...]  # (topic slug, source), each URL once, in order
+
+    @classmethod
+    def of(cls, topics) -> SourceIndex:
+        seen: dict[str, tuple[str, Source]] = {}
+        for topic in topics:
+            for source in topic.sources:
+                seen.setdefault(source.url, (topic.slug, source))
+        return cls(tuple(seen.values()))
+
+    @property
+    def sources(self) -> list[Source]:
+        return [source for _, source in self.entries]
+
+    def number(self, topic: Topic, source_id: str) -> int:
+        url = next(s.url for s in topic.sources if s.id == source_id)
+        return next(n for n, (_, s) in enumerate(self.entries, 1) if s.url == url)

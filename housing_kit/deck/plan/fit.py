@@ -30,6 +30,7 @@ class Span:
     bold: bool = False
     link: str | None = None  # a URL or mailto: address
     colour: str | None = None  # a theme slot ("accent1", "dk2") when not inherited
+    lang: str | None = None  # two-letter code when not the deck's language (a source's title)
 
 
 @dataclass(frozen=True)

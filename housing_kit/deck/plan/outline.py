@@ -1,27 +1,36 @@
 """The deck's running order and its text slides, planned without PowerPoint.
 
-Cover, agenda, (a divider per topic in a combined deck), each section's
-points followed by its figures, sources, glossary, closing. Text that does
+A talk, in order: the title slide; (a combined deck: an agenda, and a
+divider before each topic); per topic its opening ("why it matters"), the
+body (each section's points, then the figures that make its point) and
+what a municipality can do; discussion questions; questions and contact;
+then, after the closing slide, one appendix (appendix.py). Text that does
 not fit its box at the smallest readable size continues on the next slide,
-titled 'Title (cd. 2/3)'. Figures are planned in figures.py.
+titled 'Title (cd. 2/3)', and the slide's notes are split with it. Figures
+are planned in figures.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from ...formatting import plain
 from ...library import Library
-from ...models import Event, Section, Topic
-from .context import Context
-from .covers import closing_slide, cover_slide, divider_slide, site_url
-from .figures import caption_block, figure_slides
-from .fit import Para, Span, fit_paragraphs, number_indent, para, text_width
-from .geometry import Box, Geometry
+from ...models import Event, Section, TalkPart, Topic
+from .appendix import appendix_slides
+from .context import Context, SourceIndex
+from .covers import closing_slide, cover_slide, divider_slide
+from .figures import figure_slides
+from .fit import Para, para
+from .geometry import Geometry
+from .shapes import _chunks
 from .specs import DeckSpec, SlideSpec
+from .text_slides import text_slides
 from .theme import THEME, Theme
-from .wording import continued
+from .wording import continued, split_notes
+
+QUESTIONS_PER_SLIDE = 4
 
 
 def plan_deck(
@@ -31,31 +40,45 @@ def plan_deck(
     geometry: Geometry,
     *,
     event: Event | None = None,
+    date: dt.date | None = None,
     theme: Theme = THEME,
     glossary: bool = True,
 ) -> DeckSpec:
-    """Every slide of the deck for ``topics`` in ``lang``, measured and split."""
-    ctx = Context(library, lang, geometry, theme)
+    """Every slide of the deck for ``topics`` in ``lang``, measured and split.
+
+    The title slide shows the event's date, else ``date`` (the CLI passes --date or
+    today), else none (the site's downloadable decks, which must stay reproducible)."""
+    ctx = Context(library, lang, geometry, theme, SourceIndex.of(topics))
     combined = len(topics) > 1
-    date = event.date if event else max(t.reviewed for t in topics)
+    when = event.date if event else date
     title = " · ".join(ctx.tr(t.title) for t in topics)
-    subtitle = ctx.tr(topics[0].subtitle) if not combined else library.settings.site_name.get(lang, "")
-    slides = [cover_slide(ctx, title, subtitle, date, event, topics)]
-    slides += agenda_slides(ctx, topics)
+    subtitle = ctx.tr(topics[0].subtitle) if not combined else ctx.text(library.settings.site_name.get(lang, ""))
+    slides = [cover_slide(ctx, title, subtitle, when, event, topics)]
+    if combined:
+        slides += agenda_slides(ctx, topics)
+    shown: list[tuple[Topic, list]] = []  # the figures each topic's body shows, for the appendix
     for number, topic in enumerate(topics, 1):
         footer = _footer(ctx, topic)
         if combined:
             slides.append(divider_slide(ctx, topic, number, len(topics), footer))
+        slides += talk_slides(ctx, topic, "opening", ctx.label("opening"), topic.opening, footer)
+        figures = []
         for section in topic.sections:
+            if visits_host(section, event):
+                continue  # the host's own visit is not an example for the host
             slides += points_slides(ctx, topic, section, footer)
+            figures += [topic.figure(figure_id) for figure_id in section.figures]
             for figure_id in section.figures:
                 slides += figure_slides(ctx, topic, topic.figure(figure_id), footer)
         for figure in topic.unplaced_figures():
             slides += figure_slides(ctx, topic, figure, footer)
-        slides += sources_slides(ctx, topic, footer, combined)
-        if glossary and topic.glossary:
-            slides += glossary_slides(ctx, topic, footer, combined)
+            figures.append(figure)
+        shown.append((topic, figures))
+        slides += talk_slides(ctx, topic, "actions", ctx.label("actions"), topic.actions, footer)
+    general_footer = _footer(ctx, None if combined else topics[0])
+    slides += discussion_slides(ctx, topics, general_footer)
     slides.append(closing_slide(ctx, topics))
+    slides += appendix_slides(ctx, shown, general_footer, glossary=glossary)
     return DeckSpec(
         title=title,
         subtitle=subtitle,
@@ -63,161 +86,99 @@ def plan_deck(
         tag=library.language(lang).tag,
         author=library.settings.organisation.short_name,
         keywords=tuple(dict.fromkeys([*(t.slug for t in topics), *(a for t in topics for a in t.aliases)])),
-        date=date,
+        date=when or max(t.reviewed for t in topics),
         slides=tuple(unique_titles(ctx, slides)),
     )
 
 
+def visits_host(section: Section, event: Event | None) -> bool:
+    """Whether ``section`` reports a visit to the host of ``event`` (names compared as written)."""
+
+    def norm(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    return bool(event and section.host and norm(section.host) == norm(event.host))
+
+
 def _footer(ctx: Context, topic: Topic | None) -> str:
-    org = ctx.library.settings.organisation.short_name
+    org = ctx.text(ctx.library.settings.organisation.short_name)
     text = " · ".join(filter(None, [ctx.tr(topic.title) if topic else "", org])) or " "
     return ctx.one_line(text, ctx.geometry.footer, ctx.theme.type.footer.pt)
 
 
 # ---------------------------------------------------------------- text slides
-def text_slides(
-    ctx: Context,
-    kind: str,
-    title: str,
-    build: Callable[[float], list[Para]],
-    sizes,
-    *,
-    notes: str = "",
-    footer: str | None = None,
-    caption: str = "",
-    topic: Topic | None = None,
-) -> list[SlideSpec]:
-    """A run of content slides for ``build(size)``'s paragraphs: the largest size
-    that needs the fewest slides, continuation titles numbered."""
-    g = ctx.geometry
-    body = g.body
-    shapes: tuple = ()
-    if caption:
-        block = caption_block(ctx, caption, Box(body.x, body.y, body.w, body.h))
-        body = body.shrink_bottom(block.box.h + g.gap)
-        shapes = (block,)
-    width, height = ctx.inner(body)
-    best: list[list[Para]] | None = None
-    for size in sizes:
-        pages = fit_paragraphs(build(size.pt), width, height)
-        if best is None or len(pages) < len(best):
-            best = pages
-        if len(best) == 1:  # one slide at the largest size that gets there: done
-            break
-    where = (f"topics/{topic.slug}.yaml", kind) if topic else None
-    out = []
-    for i, page in enumerate(best or [[]], 1):
-        page_title = continued(title, i, len(best or [[]]), ctx.continued_word)
-        out.append(
-            SlideSpec(
-                "content",
-                kind,
-                page_title,
-                ctx.title_size(page_title, g.title, ctx.theme.type.title, where),
-                notes=notes,
-                footer=footer,
-                body=tuple(page),
-                shapes=shapes,
-                topic=topic.slug if topic else None,
-                body_box=body if caption else None,
-            )
-        )
-    return out
-
-
 def agenda_slides(ctx: Context, topics: Sequence[Topic]) -> list[SlideSpec]:
-    if len(topics) == 1:
-        topic = topics[0]
-        items = [ctx.tr(s.title) for s in topic.sections] + [ctx.label("sources")]
+    """A combined deck's agenda: each topic with its sections in a smaller line under it."""
 
-        def build(size: float) -> list[Para]:
-            return ctx.body_paras(items, size, start=1)
+    def build(size: float) -> list[Para]:
+        paras = []
+        for i, topic in enumerate(topics, 1):
+            paras += ctx.body_paras([ctx.tr(topic.title)], size, start=i)
+            sections = " · ".join(ctx.tr(s.title) for s in topic.sections)
+            paras.append(para(sections, max(18.0, size - 4), indent=paras[-1].indent, space_before=2))
+        return paras
 
-    else:
+    notes = [ctx.tr(t.summary) for t in topics]
+    return text_slides(
+        ctx, "agenda", ctx.label("agenda"), build, ctx.theme.type.body, notes=notes, footer=_footer(ctx, None)
+    )
 
-        def build(size: float) -> list[Para]:
-            paras = []
-            for i, topic in enumerate(topics, 1):
-                paras += ctx.body_paras([ctx.tr(topic.title)], size, start=i)
-                sections = " · ".join(ctx.tr(s.title) for s in topic.sections)
-                paras.append(para(sections, max(16.0, size - 4), indent=paras[-1].indent, space_before=2))
-            return paras
 
-    notes = " ".join(ctx.tr(t.summary) for t in topics)
-    footer = _footer(ctx, topics[0] if len(topics) == 1 else None)
-    return text_slides(ctx, "agenda", ctx.label("agenda"), build, ctx.theme.type.body, notes=notes, footer=footer)
+def talk_slides(ctx: Context, topic: Topic, kind: str, title: str, part: TalkPart, footer: str) -> list[SlideSpec]:
+    """The opening or the actions: the part's points as bullets, its notes."""
+    points = [ctx.plain(p) for p in part.points]
+    return text_slides(
+        ctx,
+        kind,
+        title,
+        lambda size: ctx.body_paras(points, size, bullet=True),
+        ctx.theme.type.body,
+        notes=ctx.paragraphs(part.notes),
+        footer=footer,
+        topic=topic,
+    )
 
 
 def points_slides(ctx: Context, topic: Topic, section: Section, footer: str) -> list[SlideSpec]:
-    points = [plain(ctx.tr(p)) for p in section.points]
-    numbers = topic.source_numbers()
-    cites = ", ".join(f"[{n}]" for n in sorted(numbers[c] for c in section.cites))
+    points = [ctx.plain(p) for p in section.points]
+    cites = ctx.cites(topic, section.cites)
     return text_slides(
         ctx,
         "points",
         ctx.tr(section.title),
         lambda size: ctx.body_paras(points, size, bullet=True),
         ctx.theme.type.body,
-        notes=plain(ctx.tr(section.notes)),
+        notes=ctx.paragraphs(section.notes),
         footer=footer,
         caption=f"{ctx.label('sources')}: {cites}" if cites else "",
         topic=topic,
     )
 
 
-def sources_slides(ctx: Context, topic: Topic, footer: str, combined: bool) -> list[SlideSpec]:
-    room = ctx.inner(ctx.geometry.body)[0]
+def discussion_slides(ctx: Context, topics: Sequence[Topic], footer: str) -> list[SlideSpec]:
+    """Every topic's questions, numbered through, at most four a slide; each slide's
+    notes are the notes of the topics whose questions it shows (split with them)."""
+    asked = [(topic, ctx.plain(q)) for topic in topics for q in topic.discussion.questions]
+    chunks = _chunks(asked, QUESTIONS_PER_SLIDE)
+    spans: Counter = Counter(topic.slug for chunk in chunks for topic in {t.slug: t for t, _ in chunk}.values())
+    shares = {t.slug: split_notes(ctx.paragraphs(t.discussion.notes), spans[t.slug]) for t in topics}
+    out, start = [], 1
+    for i, chunk in enumerate(chunks, 1):
+        on_slide = list({t.slug: t for t, _ in chunk}.values())
+        notes = [shares[t.slug].pop(0) for t in on_slide]
+        texts = [q for _, q in chunk]
+        first = start
 
-    def build(size: float) -> list[Para]:
-        indent = number_indent(len(topic.sources), size, ctx.geometry.bullet_indent)
-        return [
-            Para(
-                (
-                    Span(f"{s.author} ({s.year}). {s.title}. "),
-                    Span(shown_url(s.url, 0.6 * room, size), link=s.url, colour="hlink"),
-                ),
-                size,
-                indent=indent,
-                space_before=round(size * 0.4, 1),
-                number=n,
-            )
-            for n, s in enumerate(topic.sources, 1)
-        ]
+        def build(size: float, texts=texts, first=first) -> list[Para]:
+            return ctx.body_paras(texts, size, start=first)
 
-    title = ctx.label("sources") + (f": {ctx.tr(topic.title)}" if combined else "")
-    page = f"{site_url(ctx.library, ctx.lang)}topics/{topic.slug}/" if ctx.library.settings.site_url else ""
-    notes = f"{ctx.label('sources')}: {len(topic.sources)}. {page}".strip()
-    return text_slides(ctx, "sources", title, build, ctx.theme.type.sources, notes=notes, footer=footer, topic=topic)
-
-
-def shown_url(url: str, width: float, size: float) -> str:
-    """A URL as a slide shows it: without its scheme and, when longer than ``width``,
-    cut with an ellipsis (the link keeps the whole address). Keeping every URL
-    shorter than a line means no renderer has to break it, so it fits as measured."""
-    shown = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
-    if text_width(shown, size) <= width:
-        return shown
-    low, high = 12, len(shown)  # the longest prefix that fits with its ellipsis
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if text_width(shown[:middle] + "…", size) <= width else (low, middle - 1)
-    return shown[:low] + "…"
-
-
-def glossary_slides(ctx: Context, topic: Topic, footer: str, combined: bool) -> list[SlideSpec]:
-    def build(size: float) -> list[Para]:
-        return [
-            Para(
-                (Span(ctx.tr(term.term), bold=True), Span(f" – {ctx.tr(term.definition)}")),
-                size,
-                space_before=round(size * 0.5, 1),
-            )
-            for term in topic.glossary
-        ]
-
-    title = ctx.label("glossary") + (f": {ctx.tr(topic.title)}" if combined else "")
-    notes = f"{ctx.label('glossary')}: " + ", ".join(ctx.tr(term.term) for term in topic.glossary) + "."
-    return text_slides(ctx, "glossary", title, build, ctx.theme.type.glossary, notes=notes, footer=footer, topic=topic)
+        title = continued(ctx.label("discussion"), i, len(chunks), ctx.continued_word)
+        topic = on_slide[0] if len(topics) == 1 else None
+        out += text_slides(
+            ctx, "discussion", title, build, ctx.theme.type.body, notes=notes, footer=footer, topic=topic
+        )
+        start += len(chunk)
+    return out
 
 
 # ---------------------------------------------------------------- titles

@@ -67,9 +67,21 @@ class ChartSpec:
     size: float
     name: str
     descr: str
+    lang: str = "en"  # how numbers are grouped on labels and the axis
+    years: tuple[int, ...] = ()  # a line chart over unevenly spaced years: drawn on a date axis
 
 
-Shape = TextBlock | TableSpec | ChartSpec
+@dataclass(frozen=True)
+class PictureSpec:
+    """A picture (the closing slide's QR code): PNG bytes drawn into ``box``."""
+
+    box: Box
+    data: bytes
+    name: str
+    descr: str
+
+
+Shape = TextBlock | TableSpec | ChartSpec | PictureSpec
 
 FigurePage = tuple[list[Shape], str]
 """The shapes of one figure slide and what its speaker notes add."""
@@ -103,5 +115,5 @@ class DeckSpec:
     tag: str  # BCP 47, e.g. pl-PL
     author: str
     keywords: tuple[str, ...]
-    date: object  # datetime.date of the content (reviewed) or of the event
+    date: object  # datetime.date of the talk, else of the content (reviewed): the file's timestamps
     slides: tuple[SlideSpec, ...]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...errors import ContentError, Problem
 from ...formatting import format_number
 from ...models import TableFigure, TypologyFigure
 from .context import Context
-from .fit import cell_height, column_widths, paginate, text_width
+from .fit import SAFETY, Para, Span, cell_height, column_widths, number_indent, paginate, paras_height, text_width
 from .geometry import Box
-from .specs import FigurePage, TableCell, TableSpec
+from .specs import FigurePage, TableCell, TableSpec, TextBlock
 from .wording import join_sentences
 
 HEADER = {"fill": "dk2", "colour": "lt1", "bold": True}
@@ -101,9 +102,10 @@ class _Block:
     heights: list[float]
 
 
-def typology_pages(ctx: Context, figure: TypologyFigure, area: Box) -> list[FigurePage]:
+def typology_pages(ctx: Context, figure: TypologyFigure, area: Box, sizes=None) -> list[FigurePage]:
     """ETHOS as a table: a band row per conceptual category, the operational
-    category merged down beside its living situations (and definitions)."""
+    category merged down beside its living situations (and definitions).
+    ``sizes``: the type sizes to try (the appendix's, which may go down to 14 pt)."""
     levels = [ctx.tr(level) for level in figure.levels]
     header = levels[1:]
     with_definition = len(levels) > 3
@@ -120,7 +122,7 @@ def typology_pages(ctx: Context, figure: TypologyFigure, area: Box) -> list[Figu
     for i in range(len(header) - 1):
         columns.append([header[i + 1]] + [s[i] for b in blocks_data for s in b[3]])
     best = None
-    for size in (s.pt for s in ctx.theme.type.table):
+    for size in (s.pt for s in sizes or ctx.theme.type.table):
         sizing = _Sizing(ctx, size)
         widths = sizing.widths(columns, area.w)
         head_h = max(sizing.height(t, w, True) for t, w in zip(header, widths, strict=True))
@@ -193,3 +195,94 @@ def _typology_table(ctx, figure, header, groups, page, widths, head_h, group_h, 
         name=f"Table: {figure.id}",
         descr=join_sentences(ctx.tr(figure.title), ctx.tr(figure.remark)),
     )
+
+
+# ---------------------------------------------------------------- typology overview
+def typology_overview_pages(ctx: Context, figure: TypologyFigure, area: Box) -> list[FigurePage]:
+    """A typology on one slide, readable from the back of the room: a column per
+    conceptual category, headed by its name, listing its operational categories
+    (number and name). The living situations and definitions are left to the
+    full table in the appendix."""
+    g = ctx.geometry
+    gap = g.gap
+    heads = [ctx.tr(group.name) for group in figure.groups]
+    last = max(int(c.code) if c.code.isdigit() else 0 for group in figure.groups for c in group.categories)
+
+    def column_paras(group, size: float) -> tuple[Para, ...]:
+        indent = number_indent(max(last, 1), size, g.bullet_indent)
+        return tuple(
+            Para(
+                (Span(ctx.tr(cat.name)),),
+                size,
+                indent=indent,
+                space_before=round(size * 0.4, 1),
+                number=int(cat.code) if cat.code.isdigit() else None,
+            )
+            for cat in group.categories
+        )
+
+    room = area.w - (len(heads) - 1) * gap
+    for size in (s.pt for s in ctx.theme.type.overview):
+        head_paras = [(Para((Span(h, bold=True),), size + 2, align="left"),) for h in heads]
+        bodies = [column_paras(group, size) for group in figure.groups]
+        # each column at least as wide as its longest word (never broken between letters) ...
+        widths = [_longest_word(b + h) + 2 * g.inset_x + 1 for b, h in zip(bodies, head_paras, strict=True)]
+        if sum(widths) > room:
+            continue
+
+        def needs(widths, head_paras=head_paras, bodies=bodies):
+            head = max(paras_height(list(p), w - 2 * g.inset_x) for p, w in zip(head_paras, widths, strict=True))
+            cols = [paras_height(list(b), w - 2 * g.inset_x) for b, w in zip(bodies, widths, strict=True)]
+            return head + 2 * g.inset_y + 4, [c + 2 * g.inset_y + 8 for c in cols]
+
+        # ... then the spare width, a little at a time, to whichever column is tallest
+        step = 4.0
+        while sum(widths) + step <= room:
+            tallest = max(range(len(widths)), key=lambda i: needs(widths)[1][i])
+            widths[tallest] += step
+        extra = (room - sum(widths)) / len(widths)
+        widths = [w + extra for w in widths]
+        head_h, body = needs(widths)
+        if head_h + gap / 2 + max(body) <= area.h:
+            return [(_overview_shapes(figure, area, widths, head_paras, head_h, max(body), bodies, gap), "")]
+    problem = "the typology's category names are too long for one overview slide at 18 pt; shorten them"
+    raise ContentError([Problem("topics", None, f"figures.{figure.id}", problem)])
+
+
+def _longest_word(paras) -> float:
+    """The width a column needs for the longest word of ``paras`` (with the paragraph's indent)."""
+    return max(
+        text_width(word, p.size, span.bold) / SAFETY + p.indent
+        for p in paras
+        for span in p.spans
+        for word in span.text.split(" ")  # a no-break space joins its words into one
+    )
+
+
+def _overview_shapes(
+    figure, area: Box, widths, head_paras, head_h: float, body_h: float, bodies, gap: float
+) -> list[TextBlock]:
+    shapes, x = [], area.x
+    for i, (width, head, body) in enumerate(zip(widths, head_paras, bodies, strict=True), 1):
+        shapes.append(
+            TextBlock(
+                Box(x, area.y, width, head_h),
+                head,
+                f"Group {i}",
+                shape="rect",
+                fill="dk2",
+                colour="lt1",
+                anchor="middle",
+            )
+        )
+        shapes.append(
+            TextBlock(
+                Box(x, area.y + head_h + gap / 2, width, body_h),
+                body,
+                f"Group {i} categories",
+                shape="rect",
+                fill="lt2",
+            )
+        )
+        x += width + gap
+    return shapes

@@ -50,22 +50,28 @@ LINE_SPACING = 1.2  # exact line pitch as a multiple of the font size (Calibri's
 
 @dataclass(frozen=True)
 class TypeScale:
-    """Font sizes by use. Lists are tried largest first; text that does not fit
-    at the smallest goes onto a continuation slide instead of shrinking more."""
+    """Font sizes by use, chosen to be read from the back of a room of twenty.
+    Lists are tried largest first; text that does not fit at the smallest goes
+    onto a continuation slide (or the figure is split) instead of shrinking more.
+    Floors: body text 18 pt, tables and figure text 16 pt, captions and the
+    appendix 14 pt; only the footer and slide number are smaller."""
 
     cover_title: tuple[Length, ...] = (Pt(44), Pt(40), Pt(36), Pt(32), Pt(28))
     cover_subtitle: Length = Pt(24)
     cover_details: Length = Pt(20)
     title: tuple[Length, ...] = (Pt(30), Pt(28), Pt(26), Pt(24))
     body: tuple[Length, ...] = (Pt(28), Pt(26), Pt(24), Pt(22), Pt(20))  # never below 18 pt
-    table: tuple[Length, ...] = (Pt(20), Pt(18), Pt(16), Pt(15), Pt(14))
-    figure_text: tuple[Length, ...] = (Pt(20), Pt(18), Pt(16), Pt(15), Pt(14))
+    table: tuple[Length, ...] = (Pt(24), Pt(22), Pt(20), Pt(18), Pt(16))
+    figure_text: tuple[Length, ...] = (Pt(22), Pt(20), Pt(18), Pt(16))
+    overview: tuple[Length, ...] = (Pt(22), Pt(20), Pt(18))  # a typology's categories on one slide
     step_number: Length = Pt(28)
-    chart: Length = Pt(16)
+    chart: Length = Pt(18)  # data labels and categories; axis numbers and title 2 pt smaller
+    caption: Length = Pt(14)
+    appendix_table: tuple[Length, ...] = (Pt(16), Pt(15), Pt(14))
     sources: tuple[Length, ...] = (Pt(16), Pt(14))
-    glossary: tuple[Length, ...] = (Pt(20), Pt(18))
-    caption: Length = Pt(12)
-    footer: Length = Pt(10)
+    glossary: tuple[Length, ...] = (Pt(20), Pt(18), Pt(16))
+    appendix_note: tuple[Length, ...] = (Pt(24), Pt(20), Pt(18), Pt(16), Pt(14))  # the review date(s)
+    footer: Length = Pt(12)
     notes: Length = Pt(12)
 
 
