@@ -96,6 +96,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     library = load_topics(args.root)
     events = load_events(library)
+    from ..deck.build import check_decks  # python-pptx only now: the planner reads the template's boxes
+
+    problems = check_decks(library)
+    if problems:
+        raise ContentError(problems)
     for topic in library.topics:
         aliases = f" ({', '.join(topic.aliases)})" if topic.aliases else ""
         print(
@@ -111,7 +116,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(
                     f"    {event.date} {event.city}: {', '.join(event.topics)} ({event.language}{public}) {path.name}"
                 )
-    print(f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid.")
+    decks = len(library.topics) * len(library.codes)
+    print(
+        f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); "
+        f"{decks} decks planned; all valid."
+    )
     return 0
 
 

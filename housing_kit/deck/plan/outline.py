@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from ...errors import ContentError
 from ...formatting import plain
 from ...library import Library
 from ...models import Event, Section, Topic
-from .context import Context
+from .context import Context, Where
 from .covers import closing_slide, cover_slide, divider_slide, site_url
 from .figures import caption_block, figure_slides
 from .fit import Para, Span, fit_paragraphs, number_indent, para, text_width
@@ -56,6 +57,8 @@ def plan_deck(
         if glossary and topic.glossary:
             slides += glossary_slides(ctx, topic, footer, combined)
     slides.append(closing_slide(ctx, topics))
+    if ctx.problems:  # every problem of the deck at once, in file order
+        raise ContentError(ctx.problems)
     return DeckSpec(
         title=title,
         subtitle=subtitle,
@@ -86,6 +89,7 @@ def text_slides(
     footer: str | None = None,
     caption: str = "",
     topic: Topic | None = None,
+    where: Where | None = None,
 ) -> list[SlideSpec]:
     """A run of content slides for ``build(size)``'s paragraphs: the largest size
     that needs the fewest slides, continuation titles numbered."""
@@ -104,7 +108,7 @@ def text_slides(
             best = pages
         if len(best) == 1:  # one slide at the largest size that gets there: done
             break
-    where = (f"topics/{topic.slug}.yaml", kind) if topic else None
+    where = where or ((topic.slug, ("title", ctx.lang)) if topic else None)
     out = []
     for i, page in enumerate(best or [[]], 1):
         page_title = continued(title, i, len(best or [[]]), ctx.continued_word)
@@ -162,6 +166,7 @@ def points_slides(ctx: Context, topic: Topic, section: Section, footer: str) -> 
         footer=footer,
         caption=f"{ctx.label('sources')}: {cites}" if cites else "",
         topic=topic,
+        where=(topic.slug, ("sections", topic.sections.index(section), "title", ctx.lang)),
     )
 
 
