@@ -87,7 +87,13 @@ def test_test_command_passes_options_on_to_pytest(monkeypatch):
     calls = []
     monkeypatch.setattr("subprocess.call", lambda cmd, cwd: calls.append(cmd) or 0)
     assert main(["test", "-q", "-m", "not slow", "tests/test_cli.py"]) == 0
-    assert calls[0][1:] == ["-m", "pytest", "-q", "-m", "not slow", "tests/test_cli.py"]
+    assert calls[-1][1:] == ["-m", "pytest", "-q", "-m", "not slow", "tests/test_cli.py"]
+    assert [c[2] for c in calls[:-1]] == [
+        "ruff",
+        "ruff",
+        "mypy",
+        "import sys, importlinter.cli as c; sys.exit(c.lint_imports(no_cache=True, no_logo=True))",
+    ]
 
 
 def test_other_commands_reject_unknown_options(capsys):

@@ -7,6 +7,8 @@ them. Tests can check a plan without opening PowerPoint files.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .fit import Para
@@ -71,7 +73,7 @@ class ChartSpec:
 
 Shape = TextBlock | TableSpec | ChartSpec
 
-FigurePage = tuple[list[Shape], str]
+FigurePage = tuple[Sequence[Shape], str]
 """The shapes of one figure slide and what its speaker notes add."""
 
 
@@ -103,5 +105,5 @@ class DeckSpec:
     tag: str  # BCP 47, e.g. pl-PL
     author: str
     keywords: tuple[str, ...]
-    date: object  # datetime.date of the content (reviewed) or of the event
+    date: dt.date  # of the content (reviewed) or of the event
     slides: tuple[SlideSpec, ...]
