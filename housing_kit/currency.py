@@ -36,7 +36,7 @@ def stale_items(library: Library, today: dt.date, months: int = DEFAULT_MONTHS) 
     items: list[StaleItem] = []
     for topic in library.topics:
         path = library.root / "topics" / f"{topic.slug}.yaml"
-        dated: list[tuple[tuple, str, dt.date]] = [(("reviewed",), "reviewed", topic.reviewed)]
+        dated: list[tuple[tuple[str | int, ...], str, dt.date]] = [(("reviewed",), "reviewed", topic.reviewed)]
         for i, section in enumerate(topic.sections):
             if section.as_of:
                 dated.append((("sections", i, "as_of"), f"sections[{i}] {section.id}: as of", section.as_of))

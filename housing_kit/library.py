@@ -7,12 +7,13 @@ formatting lives in formatting.py and command-line wording in the CLI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, Problem
 from .languages import Language, SiteSettings
 from .models import Topic
+from .yaml_source import SourceDoc, dotted
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Library:
     topics: tuple[Topic, ...]
     settings: SiteSettings
     labels: dict[str, dict[str, str]]
+    sources: dict[str, tuple[str, SourceDoc]] = field(default_factory=dict, compare=False, repr=False)
+    """Topic slug -> its file (as the editor names it) and where each value stands in it."""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -55,3 +58,11 @@ class Library:
         """The topics and their aliases on one line, for error messages that name a topic."""
         listed = "; ".join(t.slug + (f" (also: {', '.join(t.aliases)})" if t.aliases else "") for t in self.topics)
         return f"Topics: {listed}" if listed else "There are no topics yet."
+
+    def problem(self, slug: str | None, loc: tuple[str | int, ...], message: str) -> Problem:
+        """A problem found after loading (by the deck planner, say), placed like the loader's:
+        ``topics/ans.yaml:42: sections[2].title.pl: ...``."""
+        if slug is None:
+            return Problem("topics", None, dotted(loc), message)
+        path, doc = self.sources.get(slug, (f"topics/{slug}.yaml", None))
+        return Problem(path, doc.line_of(loc) if doc else None, dotted(loc), message)

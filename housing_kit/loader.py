@@ -142,6 +142,7 @@ def load_topics(root: Path) -> Library:
         topics=topics,
         settings=load_settings(root / "mkdocs.yml", languages),
         labels=labels.root,
+        sources={t.slug: (name, doc) for t, doc, name in loaded},
     )
 
 

@@ -28,6 +28,7 @@ from .errors import ContentError, Problem
 from .library import Library
 from .loader import load_event, parse_model, relative
 from .models import Event, Request
+from .yaml_source import SourceDoc
 
 MARKER = "# presentation-request v1"
 PRIVATE_DIR = "private"
@@ -76,7 +77,7 @@ def _mime_text(text: str) -> str:
     if part is None:
         return text
     try:
-        return part.get_content()
+        return str(part.get_content())
     except (LookupError, UnicodeError):
         return text
 
@@ -108,7 +109,7 @@ def read_request(path: Path, library: Library) -> Request:
     return request
 
 
-def _check_against_library(request: Request, doc, name: str, library: Library) -> list[Problem]:
+def _check_against_library(request: Request, doc: SourceDoc, name: str, library: Library) -> list[Problem]:
     problems = []
     if request.language not in library.codes:
         problems.append(

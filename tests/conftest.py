@@ -31,6 +31,26 @@ def copy_project(dest: Path, topics: Path | None = None) -> Path:
     return dest
 
 
+def load_real_library():
+    """The real topics, loaded when a test asks (never at import). Broken real topics
+    fail the tests that use them, with the loader's messages; they are never skipped."""
+    from housing_kit.errors import ContentError
+    from housing_kit.loader import load_topics
+
+    try:
+        library = load_topics(ROOT)
+    except ContentError as exc:
+        pytest.fail(f"the real topics do not load:\n{exc}", pytrace=False)
+    if not library.topics:
+        pytest.fail("there are no real topics", pytrace=False)
+    return library
+
+
+@pytest.fixture(scope="session")
+def real_library():
+    return load_real_library()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real topics built once, decks included, with the real MkDocs build (strict)."""
@@ -53,6 +73,7 @@ def site_url(built_site) -> str:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

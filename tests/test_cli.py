@@ -26,7 +26,21 @@ def test_check_prints_a_summary_and_exits_0(project, capsys):
     assert main(["--root", str(project), "check"]) == 0
     out = capsys.readouterr().out
     assert "sample (probka): 1 sections, 1 figures, 1 terms, 1 sources, reviewed 2026-11-20" in out
-    assert "1 topics in pl, en; 0 event file(s); all valid." in out
+    assert "1 topics in pl, en; 0 event file(s); 2 decks planned; all valid." in out
+
+
+def test_check_plans_every_deck_and_lists_every_layout_problem_with_its_line(project, capsys):
+    path = project / "topics" / "sample.yaml"
+    long = " ".join(["Bardzo długi tytuł"] * 12)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: {pl: Pierwsza część, en: First part}", f"title: {{pl: {long}, en: First part}}")
+    text = text.replace("title: {pl: Liczby, en: Counts}", f"title: {{pl: Liczby, en: {long}}}")
+    path.write_text(text, encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"topics/sample.yaml:12: sections[0].title.pl: title '{long}' is too long")
+    assert err[1].startswith(f"topics/sample.yaml:26: figures[0].title.en: title '{long}' is too long")
+    assert err[2] == "2 problems found; nothing was written."
 
 
 def test_bad_content_exits_2_with_path_line_field_and_no_traceback(project, capsys):
@@ -73,7 +87,13 @@ def test_test_command_passes_options_on_to_pytest(monkeypatch):
     calls = []
     monkeypatch.setattr("subprocess.call", lambda cmd, cwd: calls.append(cmd) or 0)
     assert main(["test", "-q", "-m", "not slow", "tests/test_cli.py"]) == 0
-    assert calls[0][1:] == ["-m", "pytest", "-q", "-m", "not slow", "tests/test_cli.py"]
+    assert calls[-1][1:] == ["-m", "pytest", "-q", "-m", "not slow", "tests/test_cli.py"]
+    assert [c[2] for c in calls[:-1]] == [
+        "ruff",
+        "ruff",
+        "mypy",
+        "import sys, importlinter.cli as c; sys.exit(c.lint_imports(no_cache=True, no_logo=True))",
+    ]
 
 
 def test_other_commands_reject_unknown_options(capsys):

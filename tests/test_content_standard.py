@@ -6,13 +6,10 @@ import re
 
 import pytest
 
-from housing_kit.loader import load_topics
 from housing_kit.models import CITATION_RE
 
 from .conftest import ROOT
 
-LIBRARY = load_topics(ROOT)
-TOPICS = {t.slug: t for t in LIBRARY.topics}
 EXPECTED = {
     "housing-first": {"najpierw-mieszkanie", "hf"},
     "ans": {"san", "sra", "social-rental-agencies"},
@@ -27,15 +24,20 @@ def words(text: str) -> int:
     return len(re.findall(r"\w+", CITATION_RE.sub("", text)))
 
 
-def test_all_six_topics_with_their_aliases():
-    assert set(TOPICS) == set(EXPECTED)
+@pytest.fixture(scope="module")
+def topics(real_library):
+    return {t.slug: t for t in real_library.topics}
+
+
+def test_all_six_topics_with_their_aliases(topics):
+    assert set(topics) == set(EXPECTED)
     for slug, aliases in EXPECTED.items():
-        assert aliases <= set(TOPICS[slug].aliases), slug
+        assert aliases <= set(topics[slug].aliases), slug
 
 
 @pytest.mark.parametrize("slug", sorted(EXPECTED))
-def test_topic_meets_the_standard(slug):
-    topic = TOPICS[slug]
+def test_topic_meets_the_standard(slug, topics):
+    topic = topics[slug]
     assert len(topic.sections) >= 4
     for section in topic.sections:
         assert 3 <= len(section.points) <= 6, f"{slug}/{section.id}: 3 to 6 slide points"
@@ -56,16 +58,16 @@ def test_topic_meets_the_standard(slug):
 
 
 @pytest.mark.parametrize("slug", sorted(EXPECTED))
-def test_polish_text_uses_polish_letters(slug):
+def test_polish_text_uses_polish_letters(slug, topics):
     """A cheap guard against Polish typed without diacritics."""
-    topic = TOPICS[slug]
+    topic = topics[slug]
     polish = " ".join(s.body["pl"] for s in topic.sections)
     assert len(re.findall(r"[ąćęłńóśźż]", polish)) > len(polish) / 100
 
 
-def test_readme_lists_every_topic_with_its_aliases():
+def test_readme_lists_every_topic_with_its_aliases(real_library):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for topic in LIBRARY.topics:
+    for topic in real_library.topics:
         row = next((line for line in readme.splitlines() if f"| `{topic.slug}` |" in line), None)
         assert row, f"README topic table misses {topic.slug}"
         for alias in topic.aliases:

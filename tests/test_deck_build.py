@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from housing_kit.deck import build_deck
-from housing_kit.errors import ContentError
 from housing_kit.loader import load_topics
 from housing_kit.models import Event
 from housing_kit.typography import typeset
@@ -45,17 +44,6 @@ def deck_bytes(fixture: str, slugs: tuple[str, ...], lang: str) -> bytes:
 
 def deck(fixture: str, *slugs: str, lang: str = "pl"):
     return open_deck(deck_bytes(fixture, slugs, lang))
-
-
-@lru_cache(maxsize=1)
-def real_library():
-    try:
-        library = load_topics(ROOT)
-    except ContentError as exc:
-        pytest.skip(f"the real topics do not load yet: {str(exc).splitlines()[0]}")
-    if not library.topics:
-        pytest.skip("no real topics yet")
-    return library
 
 
 def slides_where(prs, start: str) -> list:
@@ -351,8 +339,8 @@ def test_every_shape_on_a_slide_has_its_own_id():
 
 # ---------------------------------------------------------------- the real topics
 @pytest.mark.parametrize("lang", ["pl", "en"])
-def test_every_real_topic_builds_with_everything_inside_its_box(lang):
-    library = real_library()
+def test_every_real_topic_builds_with_everything_inside_its_box(lang, real_library):
+    library = real_library
     tag = library.language(lang).tag
     for topic in library.topics:
         prs = open_deck(build_deck(library, [topic], lang).data)

@@ -105,6 +105,7 @@ def test_pdf_without_libreoffice_is_a_build_failure_with_exit_1(project, monkeyp
     assert "apt-get install libreoffice-impress-nogui" in err
 
 
+@pytest.mark.slow  # LibreOffice takes several seconds per run
 @NEEDS_SOFFICE
 def test_pdf_is_written_beside_the_deck_with_one_page_per_slide(project, capsys):
     assert slides(project, "ladder", "--lang", "all", "--pdf") == 0

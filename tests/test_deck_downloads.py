@@ -89,6 +89,7 @@ def test_without_libreoffice_only_decks_are_offered(tmp_path, monkeypatch):
     assert not (tmp_path / "sample.pl.pdf").exists(), "a PDF we cannot vouch for is not left to be linked"
 
 
+@pytest.mark.slow  # LibreOffice takes several seconds per run
 @NEEDS_SOFFICE
 def test_pdfs_of_all_changed_decks_come_from_one_libreoffice_run(tmp_path, spy):
     library = fixture_library("deck")

@@ -96,11 +96,14 @@ def test_column_widths_fill_the_table_and_favour_long_text():
     assert text_width("2019", 16, True) + 10 <= widths[0]
 
 
-def test_a_cell_grows_by_whole_lines():
-    one = cell_height("krótki", 200, 16, 5, 4)
-    two = cell_height("bardzo długi tekst komórki tabeli, który nie mieści się w jednym wierszu", 200, 16, 5, 4)
-    assert one == pytest.approx(line_pitch(16) + 8)
-    assert two - one == pytest.approx(line_pitch(16) * (round((two - 8) / line_pitch(16)) - 1))
+def test_a_cell_is_its_wrapped_lines_plus_its_margins():
+    long = "bardzo długi tekst komórki tabeli, który nie mieści się w jednym wierszu"
+    lines = len(wrap_lines(long, 200 - 2 * 5, 16))  # measured independently of count_lines
+    assert lines >= 3
+    assert cell_height("krótki", 200, 16, 5, 4) == pytest.approx(line_pitch(16) + 2 * 4)
+    assert cell_height(long, 200, 16, 5, 4) == pytest.approx(lines * line_pitch(16) + 2 * 4)
+    assert cell_height(long, 200, 16, 5, 4, bold=True) >= cell_height(long, 200, 16, 5, 4)
+    assert cell_height("", 200, 16, 5, 4) == pytest.approx(line_pitch(16) + 2 * 4), "an empty cell keeps one line"
 
 
 def test_a_missing_font_is_a_build_error_naming_the_package(monkeypatch):

@@ -60,6 +60,7 @@ def serve(directory: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 class _Endpoint(http.server.BaseHTTPRequestHandler):
@@ -100,6 +101,7 @@ def endpoint(accepts: bool):
         yield server, f"http://127.0.0.1:{server.server_address[1]}/requests"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def build_with_endpoint(root: Path, url: str) -> Path:

@@ -26,7 +26,8 @@ def fetch_until(url: str, text: str, seconds: float = 60) -> str:
     body = ""
     while time.monotonic() < deadline:
         try:
-            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
             if text in body:
                 return body
         except OSError:
@@ -38,10 +39,11 @@ def fetch_until(url: str, text: str, seconds: float = 60) -> str:
 def test_serve_rerenders_a_topic_when_its_yaml_changes(tmp_path):
     root = copy_project(tmp_path / "p", topics=FIXTURES / "minimal" / "topics")
     port = free_port()
+    log = (tmp_path / "serve.log").open("wb")  # a file, not a pipe: nobody reads it while the server runs
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
     try:
         url = f"http://127.0.0.1:{port}/en/topics/sample/"
@@ -52,3 +54,4 @@ def test_serve_rerenders_a_topic_when_its_yaml_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+        log.close()

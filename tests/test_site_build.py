@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-import gzip
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from housing_kit.errors import BuildError, ContentError
-from housing_kit.loader import load_topics
 from housing_kit.site.build import build_site
 
-from .conftest import FIXTURES, ROOT, copy_project
+from .conftest import FIXTURES, copy_project
 
 FIXTURE = FIXTURES / "minimal"
 
 pytestmark = pytest.mark.slow
-LIBRARY = load_topics(ROOT)
 
 
 def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-def test_both_languages_have_every_page(built_site):
-    for topic in LIBRARY.topics:
+def test_both_languages_have_every_page(built_site, real_library):
+    for topic in real_library.topics:
         pl = read(built_site, f"topics/{topic.slug}/index.html")
         en = read(built_site, f"en/topics/{topic.slug}/index.html")
         assert '<html lang="pl"' in pl and "<h1 id=" in pl and topic.title["pl"] in pl
@@ -39,8 +33,8 @@ def test_both_languages_have_every_page(built_site):
             assert f">{topic.title['pl']}<" not in en
 
 
-def test_topic_page_has_lead_sections_figures_glossary_sources_and_review_date(built_site):
-    topic = LIBRARY.find("ethos")
+def test_topic_page_has_lead_sections_figures_glossary_sources_and_review_date(built_site, real_library):
+    topic = real_library.find("ethos")
     html = read(built_site, "topics/ethos/index.html")
     assert 'class="hk-lead"' in html
     for section in topic.sections:
@@ -52,8 +46,8 @@ def test_topic_page_has_lead_sections_figures_glossary_sources_and_review_date(b
     assert "<dl>" in html and 'id="glossary"' in html
 
 
-def test_meta_description_comes_from_the_summary(built_site):
-    topic = LIBRARY.find("ethos")
+def test_meta_description_comes_from_the_summary(built_site, real_library):
+    topic = real_library.find("ethos")
     html = read(built_site, "en/topics/ethos/index.html")
     description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
     assert description and description[:40] in topic.summary["en"].replace("\n", " ")
@@ -74,17 +68,17 @@ def test_language_switch_links_to_the_same_page(built_site):
     assert re.search(r'<a href="[./]*topics/ethos/" hreflang="pl"', html)
 
 
-def test_search_index_per_language(built_site):
+def test_search_index_per_language(built_site, real_library):
     pl = json.loads(read(built_site, "search/search_index.json"))
     en = json.loads(read(built_site, "en/search/search_index.json"))
     assert pl["config"]["lang"] == en["config"]["lang"] == ["pl"]  # our folding pipeline
     assert all(not d["location"].startswith("en/") for d in pl["docs"])
     assert any(d["location"].startswith("topics/ethos/") for d in en["docs"])
     titles_en = {d["title"] for d in en["docs"]}
-    assert LIBRARY.find("ethos").title["en"] in titles_en
+    assert real_library.find("ethos").title["en"] in titles_en
     assert (
-        LIBRARY.find("ethos").title["pl"] not in titles_en
-        or LIBRARY.find("ethos").title["pl"] == LIBRARY.find("ethos").title["en"]
+        real_library.find("ethos").title["pl"] not in titles_en
+        or real_library.find("ethos").title["pl"] == real_library.find("ethos").title["en"]
     )
 
 
@@ -142,52 +136,3 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
         build_site(root, decks=False)
     assert (site / "index.html").read_text(encoding="utf-8") == marker
     assert not list(root.glob(".site-new-*"))
-
-
-def test_generated_pages_follow_the_topics_and_nothing_is_written_into_docs(tmp_path):
-    root = copy_project(tmp_path / "p", topics=FIXTURE / "topics")
-    extra = root / "topics" / "extra.yaml"
-    extra.write_text(
-        (root / "topics" / "sample.yaml")
-        .read_text(encoding="utf-8")
-        .replace("slug: sample", "slug: extra")
-        .replace("aliases: [probka]", "aliases: []"),
-        encoding="utf-8",
-    )
-    docs_before = sorted(p.relative_to(root) for p in (root / "docs").rglob("*"))
-    site = build_site(root, decks=False)
-    for lang in ("", "en/"):
-        for page in ("index.html", "sample/index.html", "extra/index.html"):
-            assert (site / f"{lang}topics/{page}").exists()
-    assert sorted(p.relative_to(root) for p in (root / "docs").rglob("*")) == docs_before
-    extra.unlink()
-    site = build_site(root, decks=False)
-    assert not (site / "topics" / "extra").exists()
-    assert not (site / "downloads").exists(), "decks: false offers no downloads"
-
-
-def tree(site: Path) -> dict[str, bytes]:
-    """Every file of a built site; the gzipped sitemap by its content (gzip stamps the time)."""
-    files = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        files[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
-    return files
-
-
-def test_mkdocs_build_and_build_py_site_give_the_same_site_downloads_included(tmp_path):
-    root = copy_project(tmp_path / "p", topics=FIXTURE / "topics")
-    ours = tree(build_site(root))
-    assert "downloads/sample.pl.pptx" in ours and "downloads/sample.en.pptx" in ours
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    theirs = tree(tmp_path / "plain")
-    assert sorted(theirs) == sorted(ours)
-    assert [name for name in ours if ours[name] != theirs[name]] == []

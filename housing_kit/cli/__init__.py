@@ -8,6 +8,7 @@ field: message`` without a traceback; real bugs keep theirs.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -91,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _date(text: str):
+def _date(text: str) -> dt.date:
     import datetime as dt
 
     try:
@@ -133,6 +134,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     library = load_topics(args.root)
     events = load_events(library)
+    from ..deck.build import check_decks  # python-pptx only now: the planner reads the template's boxes
+
+    problems = check_decks(library)
+    if problems:
+        raise ContentError(problems)
     for topic in library.topics:
         aliases = f" ({', '.join(topic.aliases)})" if topic.aliases else ""
         print(
@@ -148,7 +154,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(
                     f"    {event.date} {event.city}: {', '.join(event.topics)} ({event.language}{public}) {path.name}"
                 )
-    print(f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid.")
+    decks = len(library.topics) * len(library.codes)
+    print(
+        f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); "
+        f"{decks} decks planned; all valid."
+    )
     if library.settings.site_url_is_placeholder:
         print(
             f"warning: mkdocs.yml: site_url is a placeholder ({library.settings.site_url or 'empty'}); "
@@ -235,31 +245,32 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    """The tests, then the static checks CI runs with them (import contracts)."""
+    """The tests, then the static checks CI runs with them: ruff, mypy, import contracts."""
     import subprocess
 
     if args.install:
         from ..install import install_for_tests
 
         install_for_tests(args.root)
-    code = subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=args.root)
-    for name, command in _static_checks():
-        print(f"{name}: {' '.join(command[1:]) or command[0]}", flush=True)
+    code = 0
+    for name, command in _static_checks():  # first: quick, and pytest's summary stays the last line
+        print(f"{name}: {' '.join(command[2:4])}", flush=True)
         code = subprocess.call(command, cwd=args.root) or code
-    return code
+    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=args.root) or code
 
 
 def _static_checks() -> list[tuple[str, list[str]]]:
-    """Checks beside the tests, each a console script installed with the test dependencies."""
-    return [("import contracts", [_script("lint-imports"), "--no-cache"])]
-
-
-def _script(name: str) -> str:
-    """A console script installed beside this Python (a venv's or the system's), else from PATH."""
-    import shutil
-
-    beside = Path(sys.executable).with_name(name)
-    return str(beside) if beside.exists() else shutil.which(name) or name
+    """Checks beside the tests, each run with this Python from the test dependencies."""
+    python = sys.executable
+    return [
+        ("lint", [python, "-m", "ruff", "check", "."]),
+        ("format", [python, "-m", "ruff", "format", "--check", "."]),
+        ("types", [python, "-m", "mypy"]),  # strict; the shrinking exception list is in pyproject.toml
+        (
+            "import contracts",
+            [python, "-c", "import sys, importlinter.cli as c; sys.exit(c.lint_imports(no_cache=True, no_logo=True))"],
+        ),
+    ]
 
 
 COMMANDS = {

@@ -118,5 +118,5 @@ def _out_path(
         if out.suffix.lower() != ".pptx":
             out = out.with_name(out.name + ".pptx")
         return out.with_name(f"{out.stem}.{lang}.pptx") if several else out
-    stem = Path(args.event).stem if event else "+".join(t.slug for t in topics)
+    stem = Path(args.event).stem if event and args.event else "+".join(t.slug for t in topics)
     return Path(args.root) / "slides" / f"{stem}.{lang}.pptx"

@@ -7,10 +7,15 @@ never pay for python-pptx.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .build import Deck, build_deck
+
 __all__ = ["Deck", "build_deck"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in __all__:
         from . import build
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ContentError, Problem
 from ..library import Library
 from ..models import Event, Topic
 from .plan.theme import THEME, Theme
@@ -71,3 +72,22 @@ def build_deck(
     finish(prs, plan)
     data = save_reproducibly(prs, plan.date)
     return Deck(data=data, slides=len(plan.slides), titles=tuple(s.title for s in plan.slides))
+
+
+def check_decks(library: Library, *, template: Path | None = None, theme: Theme = THEME) -> list[Problem]:
+    """Plan every topic's deck in every language, without drawing; returns every
+    problem found (a title that cannot fit, a ladder too long to draw), each placed
+    by file, line and field like the loader's."""
+    from .draw.template import find_layouts, open_template, read_geometry
+    from .plan.outline import plan_deck
+
+    prs = open_template(template, theme)
+    geometry = read_geometry(prs, find_layouts(prs, str(template) if template else "default template", theme), theme)
+    problems: list[Problem] = []
+    for topic in library.topics:
+        for lang in library.codes:
+            try:
+                plan_deck(library, [topic], lang, geometry, theme=theme)
+            except ContentError as exc:
+                problems += [p for p in exc.problems if p not in problems]
+    return problems

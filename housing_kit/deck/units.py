@@ -53,10 +53,14 @@ def hundredths(points: float) -> int:
 
 
 class _Boxed(Protocol):
-    x: float
-    y: float
-    w: float
-    h: float
+    @property
+    def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
+    @property
+    def w(self) -> float: ...
+    @property
+    def h(self) -> float: ...
 
 
 def box_emu(box: _Boxed) -> tuple[int, int, int, int]:

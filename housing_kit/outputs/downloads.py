@@ -48,7 +48,7 @@ def list_downloads(out_dir: Path | None) -> list[Download]:
     found = []
     for path in Path(out_dir).glob("*.*.*"):
         slug, lang, kind = path.name.rsplit(".", 2)
-        if kind in ("pptx", "pdf"):
+        if kind == "pptx" or kind == "pdf":
             found.append(Download(slug, lang, kind, path, path.stat().st_size))
     return sorted(found, key=lambda d: (d.slug, d.lang, d.kind != "pptx"))
 

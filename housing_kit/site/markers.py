@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from ..outputs.downloads import Download
 from ..library import Library
@@ -49,7 +51,7 @@ _ARG_RE = re.compile(r"([a-z]+)=\"([^\"]*)\"")
 def expand_markers(markdown: str, ctx: PageContext, where: str = "") -> str:
     """Replace every ``<!-- hk:... -->`` marker in ``markdown``."""
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         renderer = RENDERERS.get(name)
         if renderer is None:
@@ -61,7 +63,7 @@ def expand_markers(markdown: str, ctx: PageContext, where: str = "") -> str:
 
 
 def page_context(
-    page, config, library: Library, visits: list[Event] | tuple[Event, ...], downloads: list[Download]
+    page: Page, config: MkDocsConfig, library: Library, visits: list[Event] | tuple[Event, ...], downloads: list[Download]
 ) -> PageContext:
     """The context of one MkDocs page: its language and its way back to the site root."""
     lang = getattr(page.file, "locale", None) or config.theme["language"]

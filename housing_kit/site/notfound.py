@@ -17,10 +17,13 @@ a 404 it leads to each language's home page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from ..languages import Language
-from ..loader import Library
+from ..library import Library
 
 NOT_FOUND = "404.html"
 
@@ -34,19 +37,19 @@ def home_links(site_url: str | None, languages: tuple[Language, ...]) -> list[di
     ]
 
 
-def not_found_context(context: dict, config, library: Library) -> dict:
+def not_found_context(context: Any, config: MkDocsConfig, library: Library) -> Any:
     """Point the language switch at the home pages; give the template its wording."""
     lang = config.theme["language"]
     links = home_links(config.site_url, library.languages)
     # mkdocs-static-i18n sets the switch as an attribute of ``extra`` (which
     # templates read first) and as its key; set both.
     config.extra["alternate"] = links
-    config.extra.alternate = links
+    config.extra.alternate = links  # type: ignore[attr-defined]  # static-i18n reads it as an attribute
     context["hk_label"] = lambda key: library.label(key, lang)
     return context
 
 
-def place_not_found(output: str, config, default_language: str) -> str:
+def place_not_found(output: str, config: MkDocsConfig, default_language: str) -> str:
     """Write a non-default language's 404 into its own folder; return what MkDocs should write.
 
     MkDocs skips a template that renders empty, so returning ``""`` keeps the

@@ -42,7 +42,7 @@ def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
     numbers = topic.source_numbers()
     label = library.label("source", lang)
 
-    def link(match: re.Match) -> str:
+    def link(match: re.Match[str]) -> str:
         n = numbers[match.group(1)]
         return f'<sup class="hk-cite"><a href="#source-{n}" aria-label="{label} {n}">[{n}]</a></sup>'
 

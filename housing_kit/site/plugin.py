@@ -3,8 +3,9 @@
 Listed in mkdocs.yml (``plugins: - housing_kit``) and registered as an entry
 point in pyproject.toml, so ``mkdocs build``, ``mkdocs serve``, ``python
 build.py site`` and ``python build.py serve`` run this same code with the same
-settings. Its state lives on the plugin instance, which MkDocs makes anew for
-every build (and every live-reload rebuild).
+settings. Its state lives on the plugin instance, for one build: MkDocs keeps
+the instance across live-reload rebuilds (it has on_startup), and each rebuild
+brings a fresh config object, so the state is made anew for each config.
 
 mkdocs-static-i18n rebuilds once per extra language and runs every event
 again each time; every step here gives the same result on every pass.
@@ -47,27 +48,37 @@ class HousingKitConfig(base.Config):
     decks = c.Type(bool, default=True)
     """Build every topic's deck in every language and offer them for download."""
     pdf = c.Type(bool, default=True)
-    """Also offer PDF copies, where LibreOffice is installed."""
+    """Also offer PDF copies, where LibreOffice is installed (not while serving a preview)."""
     cache_dir = c.Type(str, default=".cache/decks")
     """Where decks are kept between builds, relative to mkdocs.yml; rebuilt only when their inputs change."""
 
 
 class HousingKitPlugin(BasePlugin[HousingKitConfig]):
     def __init__(self) -> None:
+        self.serving = False
+        self.built_for: MkDocsConfig | None = None  # the config of the build the state below belongs to
         self.library: Library | None = None
         self.visits: list[Event] = []  # public, held visits for the Presentations page
         self.downloads: list[Download] = []
         self.pages: dict[str, str] = {}  # src_uri -> Markdown of the generated pages
 
     # ------------------------------------------------------------ config
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A preview rebuilds on every save: PDFs through LibreOffice would add seconds each time.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.library is None:  # first pass only: later i18n passes reuse what was built
+        if self.built_for is not config:  # first pass only: later i18n passes reuse what was built
+            self.built_for = config
             root = Path(config.config_file_path).resolve().parent
             self.library = _load(root)
             self.visits = _visits(self.library)
+            self.downloads = []
             if self.config.decks:
-                self.downloads = _build_decks(self.library, root / self.config.cache_dir, pdf=self.config.pdf)
+                pdf = self.config.pdf and not self.serving
+                self.downloads = _build_decks(self.library, root / self.config.cache_dir, pdf=pdf)
             self.pages = generated_pages(self.library, self.downloads, config.use_directory_urls)
+        assert self.library is not None
         config.nav = _expand_topics_nav(config.nav, self.library)
         return config
 

@@ -59,8 +59,9 @@ class Choice:
 def model_limit(field: str) -> int | None:
     """The ``max_length`` the ``Request`` model sets for ``field``."""
     for rule in Request.model_fields[field].metadata:
-        if getattr(rule, "max_length", None) is not None:
-            return rule.max_length
+        limit = getattr(rule, "max_length", None)
+        if isinstance(limit, int):
+            return limit
     return None
 
 

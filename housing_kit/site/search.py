@@ -30,7 +30,7 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> di
         prefix = "" if lang == default else f"{lang}/"
         others = tuple(f"{other}/" for other in languages if other != default)
 
-        def belongs(location: str, prefix: str = prefix, others: tuple = others) -> bool:
+        def belongs(location: str, prefix: str = prefix, others: tuple[str, ...] = others) -> bool:
             return location.startswith(prefix) if prefix else not location.startswith(others)
 
         docs = [

@@ -71,10 +71,10 @@ def draw_chart(slide, spec: ChartSpec, writer: Writer) -> None:
     axis.tick_labels.font.size = Pt(spec.size - 2)
     axis.tick_labels.number_format = number_format(spec.lang)
     axis.tick_labels.number_format_is_linked = False
-    values = [v for _, series in spec.series for v in series if v is not None]
-    if spec.unit == "%" and values and min(values) >= 0 and max(values) <= 100:
+    known: list[float] = [v for _, series in spec.series for v in series if v is not None]
+    if spec.unit == "%" and known and min(known) >= 0 and max(known) <= 100:
         axis.minimum_scale, axis.maximum_scale = 0, 100  # shares: the whole is 100
-    elif spec.chart != "line" and values and min(values) >= 0:
+    elif spec.chart != "line" and known and min(known) >= 0:
         # Bars start at zero: LibreOffice otherwise cuts the axis near the smallest
         # value, and a 15 % rise is drawn as a tripling.
         axis.minimum_scale = 0

@@ -89,7 +89,7 @@ class _Prototypes:
     NAMES = {T.TITLE: "Title", T.CENTER_TITLE: "Title", T.FOOTER: "Footer", T.SLIDE_NUMBER: "Slide number"}
 
     def __init__(self, layout):
-        self.by_type = {}
+        self.by_type: dict[object, object] = {}
         for sp in layout.shapes._spTree.iter(qn("p:sp")):  # python-pptx's .placeholders is slow
             if sp.ph is None:
                 continue

@@ -9,18 +9,20 @@ Appendix text may go down to 14 pt.
 from __future__ import annotations
 
 from ...formatting import format_date
-from ...models import Topic, TypologyFigure
+from ...models import Figure, Topic, TypologyFigure
 from ...typography import join_reference, typeset
 from .context import Context
 from .figures import caption_block, figure_caption
 from .fit import Para, Span, choose_size, number_indent, para, text_width
-from .specs import SlideSpec, TextBlock
+from .specs import Shape, SlideSpec, TextBlock
 from .tables import typology_pages
 from .text_slides import text_slides
 from .wording import continued
 
 
-def appendix_slides(ctx: Context, shown: list[tuple[Topic, list]], footer: str, *, glossary: bool) -> list[SlideSpec]:
+def appendix_slides(
+    ctx: Context, shown: list[tuple[Topic, list[Figure]]], footer: str, *, glossary: bool
+) -> list[SlideSpec]:
     """The divider, sources, glossary and full tables of the topics in ``shown``
     (each topic with the figures its body showed)."""
     topics = [topic for topic, _ in shown]
@@ -144,7 +146,7 @@ def full_typology_slides(ctx: Context, topic: Topic, figure: TypologyFigure, foo
     """The whole typology as a table (every living situation and its definition) at
     appendix sizes, split over slides under a repeated header."""
     area = ctx.geometry.figure
-    below: tuple = ()
+    below: tuple[Shape, ...] = ()
     text = figure_caption(ctx, topic, figure)
     if text:
         caption: TextBlock = caption_block(ctx, text, area)
@@ -152,7 +154,7 @@ def full_typology_slides(ctx: Context, topic: Topic, figure: TypologyFigure, foo
         below = (caption,)
     pages = typology_pages(ctx, figure, area, ctx.theme.type.appendix_table)
     title = f"{ctx.label('full_table')}: {ctx.tr(figure.title)}"
-    where = (f"topics/{topic.slug}.yaml", f"figures.{figure.id}.title")
+    where = (topic.slug, ("figures", topic.figures.index(figure), "title", ctx.lang))
     out = []
     for i, (shapes, _) in enumerate(pages, 1):
         page_title = continued(title, i, len(pages), ctx.continued_word)

@@ -34,8 +34,8 @@ def chart_notes(ctx: Context, figure: ChartFigure) -> str:
 def uneven_years(figure: ChartFigure) -> bool:
     """Whether the categories are years with unequal gaps (2013, 2015, 2017, 2019, 2024):
     drawn evenly, such a series would misstate how fast things changed."""
-    years = figure.categories
-    if len(years) < 3 or not all(isinstance(y, int) for y in years):
+    years = [y for y in figure.categories if isinstance(y, int)]
+    if len(years) < 3 or len(years) != len(figure.categories):
         return False
     return len({b - a for a, b in zip(years, years[1:], strict=False)}) > 1
 
@@ -53,7 +53,9 @@ def chart_spec(ctx: Context, figure: ChartFigure, area: Box) -> ChartSpec:
         descr=join_sentences(ctx.tr(figure.title), chart_notes(ctx, figure)),
         lang=ctx.lang,
         # a line over uneven years goes on a date axis; columns get a caption line instead (figures.py)
-        years=tuple(figure.categories) if figure.chart == "line" and uneven_years(figure) else (),
+        years=tuple(y for y in figure.categories if isinstance(y, int))
+        if figure.chart == "line" and uneven_years(figure)
+        else (),
     )
 
 

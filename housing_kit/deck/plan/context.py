@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...errors import ContentError, Problem
+from ...errors import Problem
 from ...formatting import plain
 from ...library import Library
 from ...models import Source, Topic
@@ -18,6 +18,20 @@ from ...typography import typeset
 from .fit import SAFETY, Para, choose_size, fits, number_indent, para, text_width
 from .geometry import Box, Geometry
 from .theme import Theme
+
+Where = tuple[str | None, tuple[str | int, ...]]
+"""Where a planning problem lies: the topic's slug and the field's path in its file,
+e.g. ``("ans", ("sections", 2, "title", "pl"))``."""
+
+
+class LayoutProblem(Exception):
+    """Raised by a figure's planner when the figure cannot be laid out; ``loc`` is the
+    path inside the figure (``("steps",)``). The caller reports it with the figure's place."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str):
+        super().__init__(message)
+        self.loc = loc
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,13 @@ class Context:
     geometry: Geometry
     theme: Theme
     sources: SourceIndex = field(default_factory=lambda: SourceIndex(()))
+    problems: list[Problem] = field(default_factory=list, compare=False)
+    """What does not fit, collected over the whole deck (plan_deck raises them together)."""
+
+    def report(self, where: Where | None, message: str) -> None:
+        """Note a content problem at ``where`` (topic slug, field path in its file) and go on planning."""
+        slug, loc = where or (None, ())
+        self.problems.append(self.library.problem(slug, loc, message))
 
     def tr(self, text: dict[str, str] | None) -> str:
         """A translated text in the deck's language, typeset."""
@@ -63,16 +84,13 @@ class Context:
         """Room for text inside ``box`` once the text box insets are taken off."""
         return box.inner(self.geometry.inset_x, self.geometry.inset_y)
 
-    def title_size(self, text: str, box: Box, sizes, where: tuple[str, str] | None = None) -> float:
+    def title_size(self, text: str, box: Box, sizes, where: Where | None = None) -> float:
         """The largest title size at which ``text`` fits ``box``; a title too long even
         at the smallest size is a content problem (titles are never split)."""
         width, height = self.inner(box)
         size, paras = choose_size(lambda s: [para(text, s, bold=True)], [s.pt for s in sizes], width, height)
         if not fits(paras, width, height):
-            path, field = where or ("topics", "title")
-            raise ContentError(
-                [Problem(path, None, field, f"title {text!r} is too long for a slide even at {size:g} pt; shorten it")]
-            )
+            self.report(where, f"title {text!r} is too long for a slide even at {size:g} pt; shorten it")
         return size
 
     def one_line(self, text: str, box: Box, size: float) -> str:

@@ -11,11 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ...errors import ContentError, Problem
 from ...formatting import format_date
 from ...library import Library
 from ...models import Event, Topic
-from .context import Context
+from .context import Context, Where
 from .fit import Para, Span, fits, para
 from .geometry import Box
 from .qr import qr_png
@@ -56,9 +55,9 @@ def cover_slide(
         "cover",
         "cover",
         title,
-        ctx.title_size(title, g.cover_title, sizes.cover_title),
+        ctx.title_size(title, g.cover_title, sizes.cover_title, (topics[0].slug, ("title", ctx.lang))),
         notes="\n\n".join(filter(None, notes)),
-        body=tuple(_fit_or_trim(body, ctx, g.cover_subtitle, f"topics/{topics[0].slug}.yaml")),
+        body=tuple(_fit_or_trim(body, ctx, g.cover_subtitle, (topics[0].slug, ("subtitle", ctx.lang)))),
         shapes=shapes,
     )
 
@@ -134,16 +133,18 @@ def topic_url(library: Library, lang: str, topic: Topic | None) -> str:
     return f"{home}topics/{topic.slug}/" if topic else home
 
 
-def _fit_or_trim(paras: list[Para], ctx: Context, box: Box, where: str = "topics") -> list[Para]:
+def _fit_or_trim(paras: list[Para], ctx: Context, box: Box, where: Where | None = None) -> list[Para]:
     """Cover text at its size, or a step or two smaller (never below 18 pt);
     covers have no continuation, so text that still does not fit is an error."""
     width, height = ctx.inner(box)
+    scaled = paras
     for scale in (1.0, 0.9, 0.8):
         scaled = [replace(p, size=max(18.0, round(p.size * scale))) for p in paras]
         if fits(scaled, width, height):
             return scaled
     text = " / ".join(p.text for p in paras)
-    raise ContentError([Problem(where, None, "subtitle", f"too long for the cover slide: {text!r}; shorten it")])
+    ctx.report(where, f"too long for the cover slide: {text!r}; shorten it")
+    return scaled
 
 
 def divider_slide(ctx: Context, topic: Topic, number: int, count: int, footer: str) -> SlideSpec:
@@ -157,9 +158,9 @@ def divider_slide(ctx: Context, topic: Topic, number: int, count: int, footer: s
         "section",
         "section",
         title,
-        ctx.title_size(title, g.section_title, sizes.cover_title, (f"topics/{topic.slug}.yaml", "title")),
+        ctx.title_size(title, g.section_title, sizes.cover_title, (topic.slug, ("title", ctx.lang))),
         notes=ctx.tr(topic.summary),
         footer=footer,
-        body=tuple(_fit_or_trim(body, ctx, box, f"topics/{topic.slug}.yaml")),
+        body=tuple(_fit_or_trim(body, ctx, box, (topic.slug, ("subtitle", ctx.lang)))),
         topic=topic.slug,
     )

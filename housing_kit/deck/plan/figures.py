@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...figure_kinds import PLANNERS, figure_kind, resolve
 from ...models import ChartFigure, Topic, TypologyFigure
 from .charts import uneven_years
-from .context import Context
+from .context import Context, LayoutProblem
 from .fit import Para, Span, paras_height
 from .geometry import Box
 from .specs import SlideSpec, TextBlock
@@ -47,9 +47,14 @@ def figure_slides(ctx: Context, topic: Topic, figure, footer: str) -> list[Slide
         caption = caption_block(ctx, text, area)
         area = area.shrink_bottom(caption.box.h + ctx.geometry.gap)
         shapes_below = (caption,)
-    pages = resolve(PLANNERS, figure_kind(figure.kind).planner)(ctx, figure, area)
+    index = topic.figures.index(figure)
+    try:
+        pages = resolve(PLANNERS, figure_kind(figure.kind).planner)(ctx, figure, area)
+    except LayoutProblem as problem:
+        ctx.report((topic.slug, ("figures", index, *problem.loc)), problem.message)
+        return []
     title = ctx.tr(figure.title)
-    where = (f"topics/{topic.slug}.yaml", f"figures.{figure.id}.title")
+    where = (topic.slug, ("figures", index, "title", ctx.lang))
     shares = split_notes(ctx.paragraphs(figure.notes), len(pages))
     slides = []
     for i, ((shapes, _), notes) in enumerate(zip(pages, shares, strict=True), 1):

@@ -16,6 +16,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from ...errors import ContentError
 from ...library import Library
 from ...models import Event, Section, TalkPart, Topic
 from .appendix import appendix_slides
@@ -79,6 +80,8 @@ def plan_deck(
     slides += discussion_slides(ctx, topics, general_footer)
     slides.append(closing_slide(ctx, topics))
     slides += appendix_slides(ctx, shown, general_footer, glossary=glossary)
+    if ctx.problems:  # every problem of the deck at once, in file order
+        raise ContentError(ctx.problems)
     return DeckSpec(
         title=title,
         subtitle=subtitle,
@@ -136,6 +139,7 @@ def talk_slides(ctx: Context, topic: Topic, kind: str, title: str, part: TalkPar
         notes=ctx.paragraphs(part.notes),
         footer=footer,
         topic=topic,
+        where=(topic.slug, (kind,)),
     )
 
 
@@ -152,6 +156,7 @@ def points_slides(ctx: Context, topic: Topic, section: Section, footer: str) -> 
         footer=footer,
         caption=f"{ctx.label('sources')}: {cites}" if cites else "",
         topic=topic,
+        where=(topic.slug, ("sections", topic.sections.index(section), "title", ctx.lang)),
     )
 
 

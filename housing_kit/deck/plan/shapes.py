@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import math
 
-from ...errors import ContentError, Problem
 from ...models import LadderFigure, LadderStep, ListFigure
-from .context import Context
+from .context import Context, LayoutProblem
 from .fit import Para, Span, paginate, paras_height
 from .geometry import Box
 from .specs import FigurePage, TextBlock
@@ -86,7 +85,7 @@ def ladder_pages(ctx: Context, figure: LadderFigure, area: Box) -> list[FigurePa
             else:
                 return [_ladder_page(ctx, figure, area, width, *layout) for layout in layouts]
     problem = f"the ladder's steps are too long to draw even one per slide at {size:g} pt; shorten the indicators"
-    raise ContentError([Problem("topics", None, f"figures.{figure.id}", problem)])
+    raise LayoutProblem(("steps",), problem)
 
 
 def _ladder_page(ctx: Context, figure, area: Box, width: float, chunk, paras, heights) -> FigurePage:

@@ -7,6 +7,8 @@ them. Tests can check a plan without opening PowerPoint files.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .fit import Para
@@ -83,7 +85,7 @@ class PictureSpec:
 
 Shape = TextBlock | TableSpec | ChartSpec | PictureSpec
 
-FigurePage = tuple[list[Shape], str]
+FigurePage = tuple[Sequence[Shape], str]
 """The shapes of one figure slide and what its speaker notes add."""
 
 
@@ -115,5 +117,5 @@ class DeckSpec:
     tag: str  # BCP 47, e.g. pl-PL
     author: str
     keywords: tuple[str, ...]
-    date: object  # datetime.date of the talk, else of the content (reviewed): the file's timestamps
+    date: dt.date  # of the talk, else of the content (reviewed): the file's timestamps
     slides: tuple[SlideSpec, ...]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ...models import Topic
-from .context import Context
+from ..units import Length
+from .context import Context, Where
 from .figures import caption_block
 from .fit import Para, fit_paragraphs
 from .geometry import Box
-from .specs import SlideSpec
+from .specs import Shape, SlideSpec
 from .wording import continued, split_notes
 
 
@@ -18,13 +19,14 @@ def text_slides(
     kind: str,
     title: str,
     build: Callable[[float], list[Para]],
-    sizes,
+    sizes: Sequence[Length],
     *,
-    notes: list[str] | str = (),
+    notes: Sequence[str] | str = (),
     footer: str | None = None,
     caption: str = "",
     topic: Topic | None = None,
     share_notes: bool = True,
+    where: Where | None = None,
 ) -> list[SlideSpec]:
     """A run of content slides for ``build(size)``'s paragraphs: the largest size
     that needs the fewest slides, continuation titles numbered, and the notes'
@@ -32,7 +34,7 @@ def text_slides(
     short note (``share_notes=False``: the appendix)."""
     g = ctx.geometry
     body = g.body
-    shapes: tuple = ()
+    shapes: tuple[Shape, ...] = ()
     if caption:
         block = caption_block(ctx, caption, Box(body.x, body.y, body.w, body.h))
         body = body.shrink_bottom(block.box.h + g.gap)
@@ -45,7 +47,7 @@ def text_slides(
             best = pages
         if len(best) == 1:  # one slide at the largest size that gets there: done
             break
-    where = (f"topics/{topic.slug}.yaml", kind) if topic else None
+    where = where or ((topic.slug, ("title", ctx.lang)) if topic else None)
     pages = best or [[]]
     paragraphs = [notes] if isinstance(notes, str) else list(notes)
     shares = split_notes(paragraphs, len(pages)) if share_notes else ["\n\n".join(paragraphs)] * len(pages)
