@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     slides.add_argument("--template", type=Path, help="an organisation's own .pptx template, mapped by layout names")
     slides.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
     slides.add_argument("--list", action="store_true", help="list the topics and their aliases")
+    slides.add_argument(
+        "--all", action="store_true", help="every topic's own deck, in every language (or --lang), in one run"
+    )
 
     commands.add_parser("schema", help="write the JSON Schemas editors use (schema/*.schema.json)")
 
@@ -152,6 +155,7 @@ def cmd_slides(args: argparse.Namespace) -> int:
             template=args.template,
             pdf=args.pdf,
             list=args.list,
+            all=args.all,
         )
     )
 
