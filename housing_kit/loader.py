@@ -17,23 +17,13 @@ from .figure_kinds import kind_names
 from .languages import load_languages, load_settings
 from .library import Library
 from .models import CITATION_RE, Event, Labels, Topic
+from .paths import relative
 from .yaml_source import LimitError, SourceDoc, dotted, parse_yaml
 
 __all__ = ["Library", "load_event", "load_events", "load_topics", "public_visits", "read_model", "relative"]
 
 M = TypeVar("M", bound=BaseModel)
 LABELS = Path(__file__).with_name("labels.yaml")
-
-
-def relative(path: Path, root: Path) -> str:
-    """A path as the user wants to read it: relative to the project, else to the current folder."""
-    resolved = Path(path).resolve()
-    for base in (Path(root).resolve(), Path.cwd()):
-        try:
-            return resolved.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return Path(path).as_posix()
 
 
 def read_model(

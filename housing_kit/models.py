@@ -92,7 +92,9 @@ def _must_agree(value: bool) -> bool:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # defer_build: validators are built on first validation, so a library read back from
+    # the cache (library_cache.py) never pays for them.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
 
 class Source(Model):

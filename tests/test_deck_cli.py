@@ -59,6 +59,35 @@ def test_out_chooses_the_path(project, tmp_path, capsys):
     assert (target.parent / "visit.pl.pptx").is_file() and (target.parent / "visit.en.pptx").is_file()
 
 
+def test_a_repeated_request_writes_the_kept_deck_without_python_pptx(project):
+    assert slides(project, "typology", "--lang", "en") == 0
+    deck = project / "slides" / "typology.en.pptx"
+    built = deck.read_bytes()
+    deck.unlink()
+    code = (
+        "import sys\nfrom housing_kit.cli import main\n"
+        f"assert main(['--root', {str(project)!r}, 'slides', 'typology', '--lang', 'en']) == 0\n"
+        "print('pptx' in sys.modules, 'pydantic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "False False", result.stderr
+    assert "wrote slides/typology.en.pptx (" in result.stdout
+    assert deck.read_bytes() == built
+    topic = project / "topics" / "typology.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("Typology", "Typologies"), encoding="utf-8")
+    assert slides(project, "typology", "--lang", "en") == 0
+    assert deck.read_bytes() != built, "a changed topic is built afresh"
+
+
+def test_all_builds_every_topic_in_every_language_in_one_run(project, capsys):
+    assert slides(project, "--all") == 0
+    out = capsys.readouterr().out
+    for name in ("typology.pl", "typology.en", "ladder.pl", "ladder.en"):
+        assert f"wrote slides/{name}.pptx" in out
+        assert (project / "slides" / f"{name}.pptx").is_file()
+    assert slides(project, "--all", "ladder") == 2
+
+
 def test_an_unknown_topic_exits_2_and_lists_the_topics(project, capsys):
     assert slides(project, "ethos") == 2
     assert capsys.readouterr().err == (

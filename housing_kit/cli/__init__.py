@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     slides.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
     slides.add_argument("--list", action="store_true", help="list the topics and their aliases")
+    slides.add_argument(
+        "--all", action="store_true", help="every topic's own deck, in every language (or --lang), in one run"
+    )
 
     request = commands.add_parser(
         "request",
@@ -216,6 +219,7 @@ def cmd_slides(args: argparse.Namespace) -> int:
             pdf=args.pdf,
             list=args.list,
             date=args.date,
+            all=args.all,
         )
     )
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Problem
-from ..library import Library
-from ..loader import load_event, load_topics, relative
-from ..models import Event, Topic
+from ..library_cache import load_library
+from ..paths import relative
+
+if TYPE_CHECKING:  # the models (pydantic) are imported only when a deck is built, not when one is reused
+    from ..library import Library
+    from ..models import Event, Topic
 
 
 @dataclass(frozen=True)
@@ -31,26 +35,78 @@ class SlidesArgs:
     pdf: bool = False
     list: bool = False
     date: dt.date | None = None  # the talk's date on the title slide (default: the event's, else today)
+    all: bool = False  # every topic's own deck, each in every language unless --lang says otherwise
 
 
 def run_slides(args: SlidesArgs) -> int:
-    library = load_topics(args.root)
+    key = None
+    if not (args.list or args.all):
+        from ..outputs import deck_cache
+
+        # today's date is an input too: it goes on the title slide when no date is given
+        request = (args.topics, args.lang, args.out, args.event, args.template, str(args.date or dt.date.today()))
+        key = deck_cache.request_key(args.root, request, [args.event, args.template])
+        kept = deck_cache.kept(args.root, key)
+        if kept is not None:  # the same request with the same inputs: the same bytes
+            return _write_kept(args, kept)
+    from ..loader import load_event
+
+    library = load_library(args.root)  # validated once, then reused while the files are unchanged
     if args.list:
         print(list_topics(library))
         return 0
     event = load_event(args.event, library) if args.event else None
+    if args.all:
+        return _all_decks(args, library)
     topics = _topics(library, args.topics, event)
     langs = _languages(library, args.lang, event)
     template = _template(args.template)
     date = args.date or dt.date.today()
     from ..deck import build_deck  # python-pptx is imported only now
 
-    written = []
+    written, built = [], []
     for lang in langs:
         deck = build_deck(library, topics, lang, event=event, date=date, template=template)
         path = deck.save(_out_path(args, library, topics, lang, event, several=len(langs) > 1))
         written.append(path)
+        built.append((path, deck.data, deck.slides))
         print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
+    if key is not None:
+        deck_cache.keep(args.root, key, built)
+    _pdfs(args, written)
+    return 0
+
+
+def _write_kept(args: SlidesArgs, kept: list[tuple[Path, bytes, int]]) -> int:
+    from ..deck.saving import save_atomically
+
+    written = []
+    for path, data, slides in kept:
+        written.append(save_atomically(path, data))
+        print(f"wrote {relative(path, args.root)} ({slides} slides)")
+    _pdfs(args, written)
+    return 0
+
+
+def _all_decks(args: SlidesArgs, library: Library) -> int:
+    """``slides --all``: every topic's deck in every language (or --lang), in this one process."""
+    if args.topics or args.event or args.out:
+        raise ContentError([Problem("slides", None, "", "--all builds every topic: give no topics, --event or --out")])
+    langs = list(library.codes) if args.lang is None else _languages(library, args.lang, None)
+    template = _template(args.template)
+    from ..deck import build_deck
+
+    written = []
+    for topic in library.topics:
+        for lang in langs:
+            deck = build_deck(library, [topic], lang, template=template)
+            written.append(deck.save(Path(args.root) / "slides" / f"{topic.slug}.{lang}.pptx"))
+            print(f"wrote {relative(written[-1], args.root)} ({deck.slides} slides)")
+    _pdfs(args, written)
+    return 0
+
+
+def _pdfs(args: SlidesArgs, written: list[Path]) -> None:
     if args.pdf:
         from ..outputs.pdf import convert_to_pdf, page_count
 
@@ -60,7 +116,6 @@ def run_slides(args: SlidesArgs) -> int:
         for folder, decks in by_folder.items():
             for pdf in convert_to_pdf(decks, folder):
                 print(f"wrote {relative(pdf, args.root)} ({page_count(pdf)} pages)")
-    return 0
 
 
 def list_topics(library: Library) -> str:

@@ -7,8 +7,6 @@ The one public entry point for code (the CLI, the site's downloads, tests):
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from ..errors import ContentError, Problem
 from ..library import Library
 from ..models import Event, Topic
 from .plan.theme import THEME, Theme
+from .saving import save_atomically
 
 
 @dataclass(frozen=True)
@@ -29,18 +28,7 @@ class Deck:
 
     def save(self, path: Path) -> Path:
         """Write atomically: a failed or interrupted build never leaves half a file."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(self.data)
-            os.chmod(tmp, 0o644)  # mkstemp makes files private; decks are published on the site
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        return save_atomically(path, self.data)
 
 
 def build_deck(
