@@ -128,6 +128,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                     f"    {event.date} {event.city}: {', '.join(event.topics)} ({event.language}{public}) {path.name}"
                 )
     print(f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); all valid.")
+    from ..site.topic_markup import markup_warnings  # the site's allow-lists, without MkDocs
+
+    for problem in markup_warnings(library):
+        print(f"warning: {problem}", file=sys.stderr)
     if library.settings.site_url_is_placeholder:
         print(
             f"warning: mkdocs.yml: site_url is a placeholder ({library.settings.site_url or 'empty'}); "
