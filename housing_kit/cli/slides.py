@@ -2,8 +2,9 @@
 
 Parsing happens in cli/__init__.py; this turns the parsed arguments (a
 ``SlidesArgs``) into calls to ``build_deck`` and prints one line per file written. Bad input
-(unknown topic, language, template layout) is a ContentError: exit 2 with
-the list of what exists.
+(unknown topic, language, template layout, an --out that is a folder) is a ContentError:
+exit 2 with the list of what exists. Every deck is built before any is written; a failure
+after that carries the list of files already written (``written``), which the CLI prints.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError, Problem
+from ..errors import BuildError, ContentError, Problem
 from ..library import Library
 from ..loader import load_event, load_topics, relative
 from ..models import Event, Topic
@@ -40,24 +41,46 @@ def run_slides(args: SlidesArgs) -> int:
     topics = _topics(library, args.topics, event)
     langs = _languages(library, args.lang, event)
     template = _template(args.template)
+    if args.pdf:
+        _require_libreoffice()  # before anything is written
     from ..deck import build_deck  # python-pptx is imported only now
 
-    written = []
-    for lang in langs:
-        deck = build_deck(library, topics, lang, event=event, template=template)
-        path = deck.save(_out_path(args, library, topics, lang, event, several=len(langs) > 1))
-        written.append(path)
-        print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
-    if args.pdf:
-        from ..outputs.pdf import convert_to_pdf, page_count
+    paths = [_out_path(args, library, topics, lang, event, several=len(langs) > 1) for lang in langs]
+    # Every deck is built before the first is written: a language that fails writes nothing.
+    decks = [build_deck(library, topics, lang, event=event, template=template) for lang in langs]
+    written: list[Path] = []
+    try:
+        for deck, path in zip(decks, paths, strict=True):
+            written.append(_save(deck, path))
+            print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
+        if args.pdf:
+            from ..outputs.pdf import convert_to_pdf, page_count
 
-        by_folder: dict[Path, list[Path]] = {}
-        for path in written:
-            by_folder.setdefault(path.parent, []).append(path)
-        for folder, decks in by_folder.items():
-            for pdf in convert_to_pdf(decks, folder):
-                print(f"wrote {relative(pdf, args.root)} ({page_count(pdf)} pages)")
+            by_folder: dict[Path, list[Path]] = {}
+            for path in paths:
+                by_folder.setdefault(path.parent, []).append(path)
+            for folder, group in by_folder.items():
+                for pdf in convert_to_pdf(group, folder):
+                    written.append(pdf)
+                    print(f"wrote {relative(pdf, args.root)} ({page_count(pdf)} pages)")
+    except (ContentError, BuildError) as exc:
+        exc.written = tuple(relative(p, args.root) for p in written)
+        raise
     return 0
+
+
+def _require_libreoffice() -> None:
+    from ..outputs.pdf import INSTALL_HINT, find_soffice
+
+    if find_soffice() is None:
+        raise BuildError(f"--pdf needs LibreOffice, which was not found; {INSTALL_HINT}")
+
+
+def _save(deck, path: Path) -> Path:
+    try:
+        return deck.save(path)
+    except OSError as exc:  # a read-only folder, a full disk, a file where a folder should be
+        raise BuildError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def list_topics(library: Library) -> str:
@@ -98,11 +121,24 @@ def _languages(library: Library, lang: str | None, event: Event | None) -> list[
 
 
 def _template(path: Path | None) -> Path | None:
+    """The organisation's template, checked to be a PowerPoint file before any work is done."""
     if path is None:
         return None
-    if not Path(path).is_file():
+    path = Path(path)
+    if path.is_dir():
+        raise ContentError([Problem(str(path), None, "", "is a folder; --template takes an organisation's .pptx file")])
+    if not path.is_file():
         raise ContentError([Problem(str(path), None, "", "no such template file (expected an organisation's .pptx)")])
-    return Path(path)
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            is_pptx = "ppt/presentation.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        is_pptx = False
+    if not is_pptx:
+        raise ContentError([Problem(str(path), None, "", "not a PowerPoint file (.pptx); save the template as .pptx")])
+    return path
 
 
 def _out_path(
@@ -110,8 +146,16 @@ def _out_path(
 ) -> Path:
     """--out as given (with .<lang> added when building several languages), else
     slides/<topic>[+<topic>...].<lang>.pptx, or slides/<event file>.<lang>.pptx."""
-    if args.out:
+    if args.out is not None:
         out = Path(args.out)
+        if str(args.out) in ("", ".") or out.is_dir():
+            raise ContentError(
+                [
+                    Problem(
+                        "--out", None, "", f"{str(args.out)!r} is a folder; give a file name such as slides/talk.pptx"
+                    )
+                ]
+            )
         if out.suffix.lower() != ".pptx":
             out = out.with_name(out.name + ".pptx")
         return out.with_name(f"{out.stem}.{lang}.pptx") if several else out

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ContentError
 from ..library import Library
 from ..models import Event, Topic
+from ..text_origin import locate
 from .plan.theme import THEME, Theme
 
 
@@ -61,7 +63,10 @@ def build_deck(
     prs = open_template(template, theme)
     layouts = find_layouts(prs, str(template) if template else "default template", theme)
     geometry = read_geometry(prs, layouts, theme)
-    plan = plan_deck(library, topics, lang, geometry, event=event, theme=theme, glossary=glossary)
+    try:
+        plan = plan_deck(library, topics, lang, geometry, event=event, theme=theme, glossary=glossary)
+    except ContentError as exc:  # a text that fits no slide: point at its file, line and field
+        raise locate(exc, library.root) from None
     render_deck(prs, layouts, plan, geometry, theme)
     finish(prs, plan)
     data = save_reproducibly(prs, plan.date)

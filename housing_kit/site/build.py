@@ -75,4 +75,23 @@ def serve_site(root: Path, addr: str) -> None:
 
     root = Path(root).resolve()
     load_topics(root)
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    _check_port_free(addr)  # before the first build: a taken port is reported at once
+    try:
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    except OSError as exc:  # taken between our check and MkDocs' bind
+        raise BuildError(f"cannot serve on {addr}: {exc.strerror or exc}") from None
+
+
+def _check_port_free(addr: str) -> None:
+    import socket
+
+    host, _, port = addr.rpartition(":")
+    host = host.strip("[]")
+    try:
+        infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(infos[0][4])
+    except (OSError, OverflowError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise BuildError(f"cannot serve on {addr}: {reason}") from None

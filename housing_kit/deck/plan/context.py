@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...errors import ContentError, Problem
+from ...errors import ContentError
 from ...library import Library
+from ...text_origin import TextProblem, quote
 from .fit import SAFETY, Para, choose_size, fits, number_indent, para, text_width
 from .geometry import Box, Geometry
 from .theme import Theme
@@ -41,9 +42,8 @@ class Context:
         size, paras = choose_size(lambda s: [para(text, s, bold=True)], [s.pt for s in sizes], width, height)
         if not fits(paras, width, height):
             path, field = where or ("topics", "title")
-            raise ContentError(
-                [Problem(path, None, field, f"title {text!r} is too long for a slide even at {size:g} pt; shorten it")]
-            )
+            message = f"title {quote(text)} is too long for a slide even at {size:g} pt; shorten it"
+            raise ContentError([TextProblem(path, None, field, message, text=text)])  # located by build_deck
         return size
 
     def one_line(self, text: str, box: Box, size: float) -> str:

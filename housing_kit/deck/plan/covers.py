@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ...errors import ContentError, Problem
+from ...errors import ContentError
 from ...formatting import format_date
 from ...library import Library
 from ...models import Event, Topic
+from ...text_origin import TextProblem, quote
 from .context import Context
 from .fit import Para, Span, fits, para
 from .geometry import Box
@@ -124,7 +125,9 @@ def _fit_or_trim(paras: list[Para], ctx: Context, box: Box, where: str = "topics
         if fits(scaled, width, height):
             return scaled
     text = " / ".join(p.text for p in paras)
-    raise ContentError([Problem(where, None, "subtitle", f"too long for the cover slide: {text!r}; shorten it")])
+    longest = max((p.text for p in paras), key=len, default=text)
+    message = f"too long for the cover slide: {quote(text)}; shorten it"
+    raise ContentError([TextProblem(where, None, "subtitle", message, text=longest)])  # located by build_deck
 
 
 def divider_slide(ctx: Context, topic: Topic, number: int, count: int, footer: str) -> SlideSpec:
