@@ -164,7 +164,7 @@ def test_pdf_without_libreoffice_fails_before_writing(project, capsys, monkeypat
     assert code == 1
     assert out == ""
     assert err == (
-        "build failed: --pdf needs LibreOffice, which was not found; "
+        "build failed: writing PDFs needs LibreOffice, which was not found; "
         "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress-nogui)\n"
     )
     assert not list((project / "slides").glob("*.pptx"))

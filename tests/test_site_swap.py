@@ -123,6 +123,7 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
     second = subprocess.Popen(site_command(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     outputs = [p.communicate(timeout=300) for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outputs
+    assert not any("Traceback" in err for _, err in outputs)
     assert any("another build of this site is running; waiting for it to finish" in err for _, err in outputs)
     assert (root / "site" / "index.html").is_file()
     assert leftovers(root) == []

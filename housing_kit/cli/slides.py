@@ -73,7 +73,7 @@ def _require_libreoffice() -> None:
     from ..outputs.pdf import INSTALL_HINT, find_soffice
 
     if find_soffice() is None:
-        raise BuildError(f"--pdf needs LibreOffice, which was not found; {INSTALL_HINT}")
+        raise BuildError(f"writing PDFs needs LibreOffice, which was not found; {INSTALL_HINT}")
 
 
 def _save(deck, path: Path) -> Path:
