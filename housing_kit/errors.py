@@ -24,6 +24,8 @@ class Problem:
 class ContentError(Exception):
     """Bad input: one or more problems an editor can fix."""
 
+    written: tuple[str, ...] = ()  # files a command had written before the problem was found
+
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
         super().__init__(str(self))
@@ -34,3 +36,5 @@ class ContentError(Exception):
 
 class BuildError(Exception):
     """A build step failed for a reason outside the content (exit status 1)."""
+
+    written: tuple[str, ...] = ()  # files a command had written before it failed

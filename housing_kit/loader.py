@@ -35,6 +35,10 @@ def read_model(
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, None, [Problem(name, None, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+    except IsADirectoryError:
+        return None, None, [Problem(name, None, "", "is a folder; a topic or event is one .yaml file")]
+    except OSError as exc:  # unreadable: permissions, a broken link, a disk error
+        return None, None, [Problem(name, None, "", f"cannot be read: {exc.strerror or exc}")]
     return parse_model(name, text, model, languages)
 
 
@@ -113,6 +117,7 @@ def load_topics(root: Path) -> Library:
     codes = tuple(lang.code for lang in languages)
     problems: list[Problem] = []
     loaded: list[tuple[Topic, SourceDoc, str]] = []
+    broken: set[str] = set()  # slugs of topics with problems of their own: no "unknown topic" in others
     for path in sorted((root / "topics").glob("*.yaml")):
         topic, doc, found = read_model(path, Topic, root, codes)
         problems += found
@@ -120,7 +125,10 @@ def load_topics(root: Path) -> Library:
             name = relative(path, root)
             problems += _check_references(topic, doc, name)
             loaded.append((topic, doc, name))
-    problems += _check_names(loaded)
+        else:
+            slug = doc.data.get("slug") if doc is not None and isinstance(doc.data, dict) else None
+            broken.add(slug if isinstance(slug, str) else path.stem)
+    problems += _check_names(loaded, broken)
     labels, _, found = read_model(LABELS, Labels, root, codes)
     problems += found
     if problems:
@@ -172,8 +180,9 @@ def _check_references(topic: Topic, doc: SourceDoc, name: str) -> list[Problem]:
     return problems
 
 
-def _check_names(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
-    """Slugs and aliases are unique across files; related topics exist."""
+def _check_names(loaded: list[tuple[Topic, SourceDoc, str]], broken: set[str] = frozenset()) -> list[Problem]:
+    """Slugs and aliases are unique across files; related topics exist (or are ``broken``:
+    their files have problems of their own, reported there)."""
     problems = []
     owners: dict[str, str] = {}
     for topic, doc, name in loaded:
@@ -189,7 +198,7 @@ def _check_names(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
     slugs = {topic.slug for topic, _, _ in loaded}
     for topic, doc, name in loaded:
         for i, other in enumerate(topic.related):
-            if other not in slugs:
+            if other not in slugs and other not in broken:
                 loc = ("related", i)
                 problems.append(
                     Problem(
@@ -227,6 +236,8 @@ def load_event(path: Path, library: Library) -> Event:
     path = Path(path)
     if not path.is_file() and not path.is_absolute() and (library.root / path).is_file():
         path = library.root / path  # as printed by our own commands: relative to the project
+    if path.is_dir():
+        raise ContentError([Problem(relative(path, library.root), None, "", "is a folder; give one event file")])
     if not path.is_file():
         raise ContentError([Problem(relative(path, library.root), None, "", "no such event file")])
     event, doc, problems = read_model(path, Event, library.root, library.codes)

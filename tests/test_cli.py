@@ -38,8 +38,10 @@ def test_check_plans_every_deck_and_lists_every_layout_problem_with_its_line(pro
     path.write_text(text, encoding="utf-8")
     assert main(["--root", str(project), "check"]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"topics/sample.yaml:12: sections[0].title.pl: title '{long}' is too long")
-    assert err[1].startswith(f"topics/sample.yaml:26: figures[0].title.en: title '{long}' is too long")
+    shown = f"'{long[:79]}…'"  # at most 80 characters of the text are quoted
+    where = "topics/sample.yaml:12: sections[0].title.pl"
+    assert err[0] == f"{where}: title {shown} is too long for a slide even at 24 pt; shorten it"
+    assert err[1].startswith(f"topics/sample.yaml:26: figures[0].title.en: title {shown} is too long")
     assert err[2] == "2 problems found; nothing was written."
 
 

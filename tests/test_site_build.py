@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_topic_page_has_lead_sections_figures_glossary_sources_and_review_date(b
 def test_meta_description_comes_from_the_summary(built_site, real_library):
     topic = real_library.find("ethos")
     html = read(built_site, "en/topics/ethos/index.html")
-    description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    description = html_unescape(re.search(r'<meta name="description" content="([^"]*)"', html).group(1))
     assert description and description[:40] in topic.summary["en"].replace("\n", " ")
 
 

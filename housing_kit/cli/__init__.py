@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="language code, or 'all' for one deck per language (default: the site's first language)",
     )
-    slides.add_argument("--out", type=Path, help="where to write the deck (default: slides/<topic>.<lang>.pptx)")
+    slides.add_argument("--out", help="where to write the deck (default: slides/<topic>.<lang>.pptx)")
     slides.add_argument("--event", type=Path, help="a visit file from slides/events/ (host, city, date, topics)")
     slides.add_argument("--template", type=Path, help="an organisation's own .pptx template, mapped by layout names")
     slides.add_argument(
@@ -121,14 +121,41 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         count = len(exc.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        print(f"{count} problem{'s' if count != 1 else ''} found; {_written(exc.written)}.", file=sys.stderr)
         return 2
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
+        if exc.written:
+            print(f"{_written(exc.written).capitalize()}.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Ctrl+C: no traceback; child processes were ended where they were started
+        print("interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        if exc.filename is None:
+            raise  # not a refusal about a path we were given: a bug, keep its traceback
+        print(f"error: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     if code == 0 and args.command not in ("serve", "test"):
         print(f"done in {time.perf_counter() - started:.2f} s")
     return code
+
+
+def _written(paths: tuple[str, ...]) -> str:
+    """The end of a failure message: what is on disk now."""
+    if not paths:
+        return "nothing was written"
+    return f"written before the failure: {', '.join(paths)}"
+
+
+def _address_problem(text: str) -> str | None:
+    """What is wrong with --addr, if anything: HOST:PORT with a port the system can open (1-65535)."""
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        return f"--addr: {text!r} is not HOST:PORT, e.g. 127.0.0.1:8000"
+    if not 1 <= int(port) <= 65535:
+        return f"--addr: port {port} is out of range; use 1-65535"
+    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -162,6 +189,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{len(library.topics)} topics in {', '.join(library.codes)}; {len(events)} event file(s); "
         f"{decks} decks planned; all valid."
     )
+    from ..site.topic_markup import markup_warnings  # the site's allow-lists, without MkDocs
+
+    for problem in markup_warnings(library):
+        print(f"warning: {problem}", file=sys.stderr)
     if library.settings.site_url_is_placeholder:
         print(
             f"warning: mkdocs.yml: site_url is a placeholder ({library.settings.site_url or 'empty'}); "
@@ -201,6 +232,10 @@ def cmd_site(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..site.build import serve_site
 
+    problem = _address_problem(args.addr)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     serve_site(args.root, args.addr)
     return 0
 
@@ -208,12 +243,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_slides(args: argparse.Namespace) -> int:
     from .slides import SlidesArgs, run_slides
 
+    if args.out is not None and not str(args.out).strip():
+        print("--out: empty; give a file name such as slides/talk.pptx", file=sys.stderr)
+        return 2
     return run_slides(
         SlidesArgs(
             root=args.root,
             topics=tuple(args.topics),
             lang=args.lang,
-            out=args.out,
+            out=Path(args.out) if args.out is not None else None,
             event=args.event,
             template=args.template,
             pdf=args.pdf,

@@ -2,22 +2,26 @@
 
 Parsing happens in cli/__init__.py; this turns the parsed arguments (a
 ``SlidesArgs``) into calls to ``build_deck`` and prints one line per file written. Bad input
-(unknown topic, language, template layout) is a ContentError: exit 2 with
-the list of what exists.
+(unknown topic, language, template layout, an --out that is a folder) is a ContentError:
+exit 2 with the list of what exists. Every deck is built before any is written; a failure
+after that carries the list of files already written (``written``), which the CLI prints.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ContentError, Problem
+from ..errors import BuildError, ContentError, Problem
 from ..library_cache import load_library
 from ..paths import relative
 
 if TYPE_CHECKING:  # the models (pydantic) are imported only when a deck is built, not when one is reused
+    from ..deck.build import Deck
     from ..library import Library
     from ..models import Event, Topic
 
@@ -62,29 +66,45 @@ def run_slides(args: SlidesArgs) -> int:
     langs = _languages(library, args.lang, event)
     template = _template(args.template)
     date = args.date or dt.date.today()
+    if args.pdf:
+        _require_libreoffice()  # before anything is written
     from ..deck import build_deck  # python-pptx is imported only now
 
-    written, built = [], []
-    for lang in langs:
-        deck = build_deck(library, topics, lang, event=event, date=date, template=template)
-        path = deck.save(_out_path(args, library, topics, lang, event, several=len(langs) > 1))
-        written.append(path)
-        built.append((path, deck.data, deck.slides))
-        print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
-    if key is not None:
-        deck_cache.keep(args.root, key, built)
-    _pdfs(args, written)
+    paths = [_out_path(args, library, topics, lang, event, several=len(langs) > 1) for lang in langs]
+    # Every deck is built before the first is written: a language that fails writes nothing.
+    decks = [build_deck(library, topics, lang, event=event, date=date, template=template) for lang in langs]
+    written: list[Path] = []
+    with _reporting_written(args, written):
+        for deck, path in zip(decks, paths, strict=True):
+            written.append(_save(deck, path))
+            print(f"wrote {relative(path, args.root)} ({deck.slides} slides)")
+        if key is not None:
+            deck_cache.keep(args.root, key, [(p, d.data, d.slides) for p, d in zip(paths, decks, strict=True)])
+        _pdfs(args, written)
     return 0
+
+
+@contextlib.contextmanager
+def _reporting_written(args: SlidesArgs, written: list[Path]) -> Iterator[None]:
+    """A failure after some files were written says which ("nothing was written" would be false)."""
+    try:
+        yield
+    except (ContentError, BuildError) as exc:
+        exc.written = tuple(relative(p, args.root) for p in written)
+        raise
 
 
 def _write_kept(args: SlidesArgs, kept: list[tuple[Path, bytes, int]]) -> int:
     from ..deck.saving import save_atomically
 
-    written = []
-    for path, data, slides in kept:
-        written.append(save_atomically(path, data))
-        print(f"wrote {relative(path, args.root)} ({slides} slides)")
-    _pdfs(args, written)
+    if args.pdf:
+        _require_libreoffice()
+    written: list[Path] = []
+    with _reporting_written(args, written):
+        for path, data, slides in kept:
+            written.append(save_atomically(path, data))
+            print(f"wrote {relative(path, args.root)} ({slides} slides)")
+        _pdfs(args, written)
     return 0
 
 
@@ -94,28 +114,50 @@ def _all_decks(args: SlidesArgs, library: Library) -> int:
         raise ContentError([Problem("slides", None, "", "--all builds every topic: give no topics, --event or --out")])
     langs = list(library.codes) if args.lang is None else _languages(library, args.lang, None)
     template = _template(args.template)
+    if args.pdf:
+        _require_libreoffice()
     from ..deck import build_deck
 
-    written = []
-    for topic in library.topics:
-        for lang in langs:
-            deck = build_deck(library, [topic], lang, template=template)
-            written.append(deck.save(Path(args.root) / "slides" / f"{topic.slug}.{lang}.pptx"))
+    decks = [
+        (topic, lang, build_deck(library, [topic], lang, template=template))
+        for topic in library.topics
+        for lang in langs
+    ]
+    written: list[Path] = []
+    with _reporting_written(args, written):
+        for topic, lang, deck in decks:
+            written.append(_save(deck, Path(args.root) / "slides" / f"{topic.slug}.{lang}.pptx"))
             print(f"wrote {relative(written[-1], args.root)} ({deck.slides} slides)")
-    _pdfs(args, written)
+        _pdfs(args, written)
     return 0
 
 
 def _pdfs(args: SlidesArgs, written: list[Path]) -> None:
+    """PDF copies of the decks in ``written``; each PDF joins ``written`` as it appears."""
     if args.pdf:
         from ..outputs.pdf import convert_to_pdf, page_count
 
         by_folder: dict[Path, list[Path]] = {}
-        for path in written:
+        for path in list(written):
             by_folder.setdefault(path.parent, []).append(path)
         for folder, decks in by_folder.items():
             for pdf in convert_to_pdf(decks, folder):
+                written.append(pdf)
                 print(f"wrote {relative(pdf, args.root)} ({page_count(pdf)} pages)")
+
+
+def _require_libreoffice() -> None:
+    from ..outputs.pdf import INSTALL_HINT, find_soffice
+
+    if find_soffice() is None:
+        raise BuildError(f"writing PDFs needs LibreOffice, which was not found; {INSTALL_HINT}")
+
+
+def _save(deck: Deck, path: Path) -> Path:
+    try:
+        return deck.save(path)
+    except OSError as exc:  # a read-only folder, a full disk, a file where a folder should be
+        raise BuildError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def list_topics(library: Library) -> str:
@@ -156,11 +198,24 @@ def _languages(library: Library, lang: str | None, event: Event | None) -> list[
 
 
 def _template(path: Path | None) -> Path | None:
+    """The organisation's template, checked to be a PowerPoint file before any work is done."""
     if path is None:
         return None
-    if not Path(path).is_file():
+    path = Path(path)
+    if path.is_dir():
+        raise ContentError([Problem(str(path), None, "", "is a folder; --template takes an organisation's .pptx file")])
+    if not path.is_file():
         raise ContentError([Problem(str(path), None, "", "no such template file (expected an organisation's .pptx)")])
-    return Path(path)
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            is_pptx = "ppt/presentation.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        is_pptx = False
+    if not is_pptx:
+        raise ContentError([Problem(str(path), None, "", "not a PowerPoint file (.pptx); save the template as .pptx")])
+    return path
 
 
 def _out_path(
@@ -168,8 +223,16 @@ def _out_path(
 ) -> Path:
     """--out as given (with .<lang> added when building several languages), else
     slides/<topic>[+<topic>...].<lang>.pptx, or slides/<event file>.<lang>.pptx."""
-    if args.out:
+    if args.out is not None:
         out = Path(args.out)
+        if str(args.out) in ("", ".") or out.is_dir():
+            raise ContentError(
+                [
+                    Problem(
+                        "--out", None, "", f"{str(args.out)!r} is a folder; give a file name such as slides/talk.pptx"
+                    )
+                ]
+            )
         if out.suffix.lower() != ".pptx":
             out = out.with_name(out.name + ".pptx")
         return out.with_name(f"{out.stem}.{lang}.pptx") if several else out

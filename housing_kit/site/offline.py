@@ -49,6 +49,7 @@ def build_offline(root: Path, *, decks: bool = True) -> Path:
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), use_directory_urls=False)
             if not decks:
                 plugin_config(config)["decks"] = False
+            plugin_config(config)["csp"] = False  # see the plugin's csp option
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_URL]
             build(config)
         except MkDocsException as exc:

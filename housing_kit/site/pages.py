@@ -7,18 +7,17 @@ is written into ``docs/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from ..library import Library
-from ..outputs.downloads import Download
 from ..figure_kinds import figure_kind
 from ..formatting import format_date, format_number, format_size, plain
+from ..library import Library
 from ..models import CITATION_RE, Topic
+from ..outputs.downloads import Download
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +31,20 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["e"] = escape
+    env.filters["md_text"] = md_text
     env.filters["number"] = format_number
     env.filters["size"] = format_size
     return env
+
+
+# Characters that would make plain text into markup inside Markdown: HTML, and the
+# Markdown syntax for links, emphasis, code, headings and attribute lists ({: ...}).
+_MARKDOWN_TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: f"&#{ord(c)};" for c in "\\`*_{}[]#"}
+
+
+def md_text(text: str) -> Markup:
+    """Plain text (a title, a term) for a Markdown line: shown as typed, never read as markup."""
+    return Markup("".join(_MARKDOWN_TEXT.get(ch, ch) for ch in str(text)))
 
 
 def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:

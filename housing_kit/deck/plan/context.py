@@ -14,6 +14,7 @@ from ...errors import Problem
 from ...formatting import plain
 from ...library import Library
 from ...models import Source, Topic
+from ...text_origin import quote
 from ...typography import typeset
 from .fit import SAFETY, Para, choose_size, fits, number_indent, para, text_width
 from .geometry import Box, Geometry
@@ -90,7 +91,7 @@ class Context:
         width, height = self.inner(box)
         size, paras = choose_size(lambda s: [para(text, s, bold=True)], [s.pt for s in sizes], width, height)
         if not fits(paras, width, height):
-            self.report(where, f"title {text!r} is too long for a slide even at {size:g} pt; shorten it")
+            self.report(where, f"title {quote(text)} is too long for a slide even at {size:g} pt; shorten it")
         return size
 
     def one_line(self, text: str, box: Box, size: float) -> str:

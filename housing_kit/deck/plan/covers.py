@@ -14,6 +14,7 @@ from dataclasses import replace
 from ...formatting import format_date
 from ...library import Library
 from ...models import Event, Topic
+from ...text_origin import quote
 from .context import Context, Where
 from .fit import Para, Span, fits, para
 from .geometry import Box
@@ -143,7 +144,7 @@ def _fit_or_trim(paras: list[Para], ctx: Context, box: Box, where: Where | None 
         if fits(scaled, width, height):
             return scaled
     text = " / ".join(p.text for p in paras)
-    ctx.report(where, f"too long for the cover slide: {text!r}; shorten it")
+    ctx.report(where, f"too long for the cover slide: {quote(text)}; shorten it")
     return scaled
 
 
