@@ -37,6 +37,7 @@ from ..typography import typeset_html
 from .markers import expand_markers, page_context
 from .notfound import NOT_FOUND, not_found_context, place_not_found
 from .precompress import precompress
+from .scroll_regions import wrap_markdown_tables
 from .search import split_search_index
 
 CARDS_MARKER = "<!-- topic-cards -->"
@@ -123,8 +124,12 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
         return env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Each language's typography (no-break spaces, quotes, number grouping) on the page's text."""
-        return typeset_html(html, _page_language(page, config))
+        """Each language's typography (no-break spaces, quotes, number grouping) on the page's text,
+        and Markdown tables in a focusable scroll region (scroll_regions.py)."""
+        lang = _page_language(page, config)
+        if self.library is not None:
+            html = wrap_markdown_tables(html, self.library.label("table", lang))
+        return typeset_html(html, lang)
 
     # ------------------------------------------------------------ the 404 pages (notfound.py)
     def on_template_context(self, context: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
