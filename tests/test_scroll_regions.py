@@ -13,5 +13,5 @@ def test_a_markdown_table_is_wrapped_in_a_focusable_named_region():
 
 
 def test_a_figure_table_with_its_own_region_is_left_alone():
-    html = '<div class="hk-scroll" role="region"><table class="hk-table"></table></div>'
+    html = '<div class="hk-scroll" role="region"><table class="hk-data"></table></div>'
     assert wrap_markdown_tables(html, "Table") == html

@@ -6,6 +6,7 @@ is written into ``docs/``.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["e"] = escape
+    env.filters["text"] = lambda s: html.escape(s, quote=False)  # quotes left for typography.py to curl
     env.filters["number"] = format_number
     env.filters["size"] = format_size
     return env
@@ -47,6 +49,17 @@ def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
         return f'<sup class="hk-cite"><a href="#source-{n}" aria-label="{label} {n}">[{n}]</a></sup>'
 
     return CITATION_RE.sub(link, markdown)
+
+
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(topic: Topic, lang: str) -> int:
+    """Minutes a reader needs for the page's prose: the summary, the sections and the practical part."""
+    texts = [topic.summary[lang], *(s.body[lang] for s in topic.sections), topic.actions.notes[lang]]
+    texts += [p[lang] for p in topic.actions.points]
+    words = sum(len(plain(t).split()) for t in texts)
+    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list[Download], depth: int) -> str:
@@ -68,6 +81,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         up="../" * depth,
         by_slug={t.slug: t for t in library.topics},
         numbers=topic.source_numbers(),
+        minutes=reading_minutes(topic, lang),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
     )
