@@ -131,6 +131,13 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             html = wrap_markdown_tables(html, self.library.label("table", lang))
         return typeset_html(html, lang)
 
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Our interface wording in the page's language, for the theme overrides (the print header)."""
+        if self.library is not None:
+            library, lang = self.library, _page_language(page, config)
+            context["hk_label"] = lambda key: library.label(key, lang)
+        return context
+
     # ------------------------------------------------------------ the 404 pages (notfound.py)
     def on_template_context(self, context: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
         if template_name == NOT_FOUND and self.library is not None:
