@@ -47,7 +47,9 @@ def open_page(browser, url: str, viewport: dict):
 def axe_problems(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
-    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in result["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -198,10 +200,14 @@ def test_the_longest_topic_prints_as_a_handout(browser, site_url, built_site, la
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils is required (python build.py test --install)")
     slug = longest_topic(built_site, lang)
-    context, page = open_page(browser, f"{site_url}/{LANGS[lang]}topics/{slug}/", {"width": A4_PRINTABLE_PX, "height": 1000})
+    context, page = open_page(
+        browser, f"{site_url}/{LANGS[lang]}topics/{slug}/", {"width": A4_PRINTABLE_PX, "height": 1000}
+    )
     try:
         page.emulate_media(media="print")
-        widths = page.evaluate("() => [...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right)")
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right)"
+        )
         assert widths and max(widths) <= A4_PRINTABLE_PX + 1
         pdf = tmp_path / "page.pdf"
         page.pdf(path=str(pdf), prefer_css_page_size=True)
