@@ -221,3 +221,30 @@ def test_the_longest_topic_prints_as_a_handout(browser, site_url, built_site, la
     assert f"topics/{slug}/" in text  # the page's address
     assert ("Wydrukowano:" if lang == "pl" else "Printed:") in text
     assert re.search(r"20\d\d", text.split("\n", 3)[0] + text.split("\n", 3)[1])  # the print date, at the top
+
+
+# ---- shared links ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "locale", "other"), [("pl", "pl_PL", "en_GB"), ("en", "en_GB", "pl_PL")])
+def test_shared_links_have_open_graph_tags_and_a_valid_social_card(built_site, lang, locale, other):
+    from PIL import Image
+
+    html = (built_site / LANGS[lang] / "topics" / "ethos" / "index.html").read_text(encoding="utf-8")
+    meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[\w:]+)" content="([^"]*)"', html))
+    for key in ("og:title", "og:description", "og:url", "og:image", "og:locale", "twitter:card", "twitter:image"):
+        assert meta.get(key), key
+    assert meta["og:locale"] == locale and f'<meta property="og:locale:alternate" content="{other}">' in html
+    assert meta["og:url"].startswith("https://") and meta["og:url"].endswith(f"{LANGS[lang]}topics/ethos/")
+    card = built_site / meta["og:image"].split("/", 3)[3]
+    with Image.open(card) as image:
+        image.verify()
+    with Image.open(card) as image:
+        assert image.format == "PNG" and image.size == (1200, 630)
+    title = re.search(r"<title>([^<]*)</title>", html).group(1)
+    assert len(title) <= 60 and title.startswith("Typologia ETHOS" if lang == "pl" else "ETHOS")
+
+
+def test_robots_txt_names_the_sitemap(built_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Sitemap: https://\S+/sitemap\.xml$", robots, re.MULTILINE)

@@ -33,12 +33,14 @@ from ..loader import load_events, load_topics, public_visits
 from ..models import Event
 from ..outputs.downloads import Download, build_downloads
 from .pages import generated_pages, render_topic_cards
+from ..formatting import plain as plain_title
 from ..typography import typeset_html
 from .markers import expand_markers, page_context
 from .notfound import NOT_FOUND, not_found_context, place_not_found
 from .precompress import precompress
 from .scroll_regions import wrap_markdown_tables
 from .search import split_search_index
+from .social import draw_card, locale, page_title, robots_txt
 
 CARDS_MARKER = "<!-- topic-cards -->"
 TOPICS_NAV_MARKER = "topics/"
@@ -136,6 +138,7 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
         if self.library is not None:
             library, lang = self.library, _page_language(page, config)
             context["hk_label"] = lambda key: library.label(key, lang)
+            context["hk_social"] = _social(page, config, lang, [c for c in library.codes if c != lang])
         return context
 
     # ------------------------------------------------------------ the 404 pages (notfound.py)
@@ -163,12 +166,30 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             target.mkdir(exist_ok=True)
             for download in self.downloads:
                 shutil.copy2(download.path, target / download.path.name)
+        (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         precompress(site)  # last: every file is in place
 
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:
     """The language a page is written in: mkdocs-static-i18n marks each file with its locale."""
     return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def _social(page: Page, config: MkDocsConfig, lang: str, others: list[str]) -> dict[str, Any]:
+    """The page's title, Open Graph data and social card (drawn here, into the site)."""
+    home = page.is_homepage or page.file.src_uri.split(".")[0] == "index"  # each language's home page
+    title = "" if home else plain_title(page.title or "")
+    key = (page.url or "").removesuffix(".html").strip("/") or "index"
+    card = f"assets/social/{key}.png"
+    draw_card(title or config.site_name, config.site_name, Path(config.site_dir) / card)
+    base = (config.site_url or "").rstrip("/")
+    return {
+        "title": page_title(title or None, config.site_name),
+        "og_title": title or config.site_name,
+        "image": f"{base}/{card}",
+        "locale": locale(lang),
+        "alternates": [locale(code) for code in others],
+    }
 
 
 def _load(root: Path) -> Library:
