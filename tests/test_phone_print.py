@@ -248,3 +248,20 @@ def test_shared_links_have_open_graph_tags_and_a_valid_social_card(built_site, l
 def test_robots_txt_names_the_sitemap(built_site):
     robots = (built_site / "robots.txt").read_text(encoding="utf-8")
     assert re.search(r"^Sitemap: https://\S+/sitemap\.xml$", robots, re.MULTILINE)
+
+
+# ---- speed ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_index_loads_only_when_search_is_opened(page, site_url, lang):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{site_url}/{LANGS[lang]}topics/housing-first/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [u for u in requests if "search_index" in u]
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "() => !/Inicjalizacja|Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    assert [u for u in requests if u.endswith(f"/{LANGS[lang]}search/search_index.json")]
