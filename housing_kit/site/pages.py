@@ -87,18 +87,23 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
     )
 
 
-def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls: bool = True) -> str:
+def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls: bool = True, level: int = 3) -> str:
     """The list of topics shown on the home page and the topics page; ``prefix``
     leads from the page's folder to the topics folder. Without directory URLs
     (the offline copy) a topic's page is ``<slug>.html``, not ``<slug>/``."""
     return _environment().get_template("cards.md.j2").render(
-        topics=library.topics, lang=lang, plain=plain, prefix=prefix, suffix="/" if directory_urls else ".html"
+        topics=library.topics,
+        lang=lang,
+        plain=plain,
+        prefix=prefix,
+        suffix="/" if directory_urls else ".html",
+        level=level,  # h3 under the home page's "Topics" heading; h2 right under the topics page's h1
     )
 
 
 def render_topics_index(library: Library, lang: str, directory_urls: bool = True) -> str:
     return f"# {library.label('topics', lang)}\n\n{library.label('topics_lead', lang)}\n\n" + render_topic_cards(
-        library, lang, prefix="", directory_urls=directory_urls
+        library, lang, prefix="", directory_urls=directory_urls, level=2
     )
 
 
