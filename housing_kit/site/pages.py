@@ -6,6 +6,7 @@ is written into ``docs/``.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["e"] = escape
     env.filters["md_text"] = md_text
+    env.filters["text"] = lambda s: html.escape(s, quote=False)  # quotes left for typography.py to curl
     env.filters["number"] = format_number
     env.filters["size"] = format_size
     return env
@@ -59,6 +61,17 @@ def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
     return CITATION_RE.sub(link, markdown)
 
 
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(topic: Topic, lang: str) -> int:
+    """Minutes a reader needs for the page's prose: the summary, the sections and the practical part."""
+    texts = [topic.summary[lang], *(s.body[lang] for s in topic.sections), topic.actions.notes[lang]]
+    texts += [p[lang] for p in topic.actions.points]
+    words = sum(len(plain(t).split()) for t in texts)
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
 def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list[Download], depth: int) -> str:
     """The Markdown source of one topic page in one language.
 
@@ -78,23 +91,29 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         up="../" * depth,
         by_slug={t.slug: t for t in library.topics},
         numbers=topic.source_numbers(),
+        minutes=reading_minutes(topic, lang),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
     )
 
 
-def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls: bool = True) -> str:
+def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls: bool = True, level: int = 3) -> str:
     """The list of topics shown on the home page and the topics page; ``prefix``
     leads from the page's folder to the topics folder. Without directory URLs
     (the offline copy) a topic's page is ``<slug>.html``, not ``<slug>/``."""
     return _environment().get_template("cards.md.j2").render(
-        topics=library.topics, lang=lang, plain=plain, prefix=prefix, suffix="/" if directory_urls else ".html"
+        topics=library.topics,
+        lang=lang,
+        plain=plain,
+        prefix=prefix,
+        suffix="/" if directory_urls else ".html",
+        level=level,  # h3 under the home page's "Topics" heading; h2 right under the topics page's h1
     )
 
 
 def render_topics_index(library: Library, lang: str, directory_urls: bool = True) -> str:
     return f"# {library.label('topics', lang)}\n\n{library.label('topics_lead', lang)}\n\n" + render_topic_cards(
-        library, lang, prefix="", directory_urls=directory_urls
+        library, lang, prefix="", directory_urls=directory_urls, level=2
     )
 
 

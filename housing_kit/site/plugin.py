@@ -34,6 +34,7 @@ from ..library import Library
 from ..loader import load_events, load_topics, public_visits
 from ..models import Event
 from ..outputs.downloads import Download, build_downloads
+from ..formatting import plain as plain_title
 from ..typography import typeset_html
 from .csp import content_security_policy
 from .markers import expand_markers, page_context
@@ -42,7 +43,9 @@ from .pages import generated_pages, render_topic_cards
 from .precompress import precompress
 from .problems_page import placeholder_pages, problems_page
 from .sanitise import sanitise_html
+from .scroll_regions import wrap_markdown_tables
 from .search import split_search_index
+from .social import draw_card, locale, page_title, robots_txt
 
 CARDS_MARKER = "<!-- topic-cards -->"
 TOPICS_NAV_MARKER = "topics/"
@@ -175,10 +178,22 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Generated pages cleaned to the allow-lists of sanitise.py (topic text may carry raw HTML
-        or attribute lists), then each language's typography (no-break spaces, quotes, numbers)."""
+        or attribute lists), Markdown tables put in a focusable scroll region (scroll_regions.py),
+        then each language's typography (no-break spaces, quotes, numbers)."""
+        lang = _page_language(page, config)
         if page.file.src_uri in self.pages:
             html = sanitise_html(html)
-        return typeset_html(html, _page_language(page, config))
+        if self.library is not None:
+            html = wrap_markdown_tables(html, self.library.label("table", lang))
+        return typeset_html(html, lang)
+
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Our interface wording in the page's language, for the theme overrides (the print header)."""
+        if self.library is not None:
+            library, lang = self.library, _page_language(page, config)
+            context["hk_label"] = lambda key: library.label(key, lang)
+            context["hk_social"] = _social(page, config, lang, [c for c in library.codes if c != lang])
+        return context
 
     # ------------------------------------------------------------ the 404 pages (notfound.py)
     def on_template_context(self, context: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
@@ -214,6 +229,7 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
             target.mkdir(exist_ok=True)
             for download in self.downloads:
                 shutil.copy2(download.path, target / download.path.name)
+        (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         precompress(site)  # last: every file is in place
 
 
@@ -231,6 +247,23 @@ def _placeholder_slugs(pages: dict[str, str]) -> list[str]:
 def _page_language(page: Page, config: MkDocsConfig) -> str:
     """The language a page is written in: mkdocs-static-i18n marks each file with its locale."""
     return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def _social(page: Page, config: MkDocsConfig, lang: str, others: list[str]) -> dict[str, Any]:
+    """The page's title, Open Graph data and social card (drawn here, into the site)."""
+    home = page.is_homepage or page.file.src_uri.split(".")[0] == "index"  # each language's home page
+    title = "" if home else plain_title(page.title or "")
+    key = (page.url or "").removesuffix(".html").strip("/") or "index"
+    card = f"assets/social/{key}.png"
+    draw_card(title or config.site_name, config.site_name, Path(config.site_dir) / card)
+    base = (config.site_url or "").rstrip("/")
+    return {
+        "title": page_title(title or None, config.site_name),
+        "og_title": title or config.site_name,
+        "image": f"{base}/{card}",
+        "locale": locale(lang),
+        "alternates": [locale(code) for code in others],
+    }
 
 
 def _build_decks(library: Library, out: Path, *, pdf: bool) -> list[Download]:

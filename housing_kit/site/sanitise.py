@@ -15,20 +15,32 @@ about, with the same lists.
 from __future__ import annotations
 
 import re
-from typing import Any
 from functools import lru_cache
+from typing import Any
 from html.parser import HTMLParser
 
 # Elements a topic page may contain; anything else is dropped (its text kept),
 # and script, style and similar elements are dropped with their content.
 _TAGS = """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
-figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary
+figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strong sub summary
 sup table tbody td tfoot th thead time tr u ul"""
 ALLOWED_TAGS = frozenset(_TAGS.split())
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript", "svg", "math"})
 # Attributes allowed on every element: none of them can run code or load anything.
 GLOBAL_ATTRIBUTES = frozenset(
-    {"id", "class", "lang", "dir", "title", "role", "tabindex", "aria-label", "aria-labelledby", "aria-describedby"}
+    {
+        "id",
+        "class",
+        "lang",
+        "dir",
+        "title",
+        "role",
+        "tabindex",
+        "aria-label",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-hidden",
+    }
 )
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "hreflang", "download", "type"}),

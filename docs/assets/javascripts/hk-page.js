@@ -1,0 +1,54 @@
+/* Small page helpers, no inline script needed (housing-led knowledge kit, issue 11).
+   - print: the date a page is printed, in the page's language, in the print header;
+     external links get a compact address (no scheme, no "www.") that print.css shows;
+   - the language switch keeps the section the reader is on (#hash). */
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang || "pl";
+
+  function printDate() {
+    var today = new Date();
+    var text;
+    try {
+      text = today.toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+    } catch (e) {
+      text = today.toISOString().slice(0, 10);
+    }
+    document.querySelectorAll("time[data-hk-print-date]").forEach(function (el) {
+      el.textContent = text;
+      el.setAttribute("datetime", today.toISOString().slice(0, 10));
+    });
+  }
+
+  function compactLinks() {
+    document.querySelectorAll('.md-content a[href^="http"]').forEach(function (a) {
+      if (a.host === location.host) return;
+      var short = a.href.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "");
+      if (a.textContent.replace(/\s/g, "").indexOf(short) !== -1) return; // the address is the text already
+      a.setAttribute("data-hk-href", short);
+    });
+  }
+
+  /* Material's language switch: links with hreflang in the header's select list. */
+  function keepSection() {
+    var links = document.querySelectorAll(".md-header .md-select__link[hreflang]");
+    links.forEach(function (a) {
+      var base = a.getAttribute("data-hk-base");
+      if (base === null) {
+        base = a.getAttribute("href").split("#")[0];
+        a.setAttribute("data-hk-base", base);
+      }
+      a.setAttribute("href", base + location.hash);
+    });
+  }
+
+  function ready() {
+    printDate();
+    compactLinks();
+    keepSection();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+  window.addEventListener("beforeprint", printDate);
+  window.addEventListener("hashchange", keepSection);
+})();
