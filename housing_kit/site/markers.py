@@ -25,9 +25,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ..outputs.downloads import Download
 from ..library import Library
 from ..models import Event
+from ..outputs.downloads import Download
 from . import organisation, presentations, request_form
 from .page_context import PageContext, page_root
 
@@ -63,7 +63,11 @@ def expand_markers(markdown: str, ctx: PageContext, where: str = "") -> str:
 
 
 def page_context(
-    page: Page, config: MkDocsConfig, library: Library, visits: list[Event] | tuple[Event, ...], downloads: list[Download]
+    page: Page,
+    config: MkDocsConfig,
+    library: Library,
+    visits: list[Event] | tuple[Event, ...],
+    downloads: list[Download],
 ) -> PageContext:
     """The context of one MkDocs page: its language and its way back to the site root."""
     lang = getattr(page.file, "locale", None) or config.theme["language"]

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import jinja2
 
-from ..outputs.downloads import Download
 from ..formatting import format_number, format_size
 from ..library import Library
 from ..models import Event
+from ..outputs.downloads import Download
 
 
 @dataclass(frozen=True)

@@ -101,13 +101,17 @@ def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls:
     """The list of topics shown on the home page and the topics page; ``prefix``
     leads from the page's folder to the topics folder. Without directory URLs
     (the offline copy) a topic's page is ``<slug>.html``, not ``<slug>/``."""
-    return _environment().get_template("cards.md.j2").render(
-        topics=library.topics,
-        lang=lang,
-        plain=plain,
-        prefix=prefix,
-        suffix="/" if directory_urls else ".html",
-        level=level,  # h3 under the home page's "Topics" heading; h2 right under the topics page's h1
+    return (
+        _environment()
+        .get_template("cards.md.j2")
+        .render(
+            topics=library.topics,
+            lang=lang,
+            plain=plain,
+            prefix=prefix,
+            suffix="/" if directory_urls else ".html",
+            level=level,  # h3 under the home page's "Topics" heading; h2 right under the topics page's h1
+        )
     )
 
 

@@ -29,12 +29,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..errors import BuildError, ContentError
+from ..formatting import plain as plain_title
 from ..languages import load_languages
 from ..library import Library
 from ..loader import load_events, load_topics, public_visits
 from ..models import Event
 from ..outputs.downloads import Download, build_downloads
-from ..formatting import plain as plain_title
 from ..typography import typeset_html
 from .csp import content_security_policy
 from .markers import expand_markers, page_context

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..outputs.downloads import Download
 from ..formatting import format_date, plain
+from ..outputs.downloads import Download
 from .page_context import PageContext, markdown_text, render_html
 
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 from html.parser import HTMLParser
+from typing import Any
 
 # Elements a topic page may contain; anything else is dropped (its text kept),
 # and script, style and similar elements are dropped with their content.

@@ -50,7 +50,9 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int) -> list[str]:
+def _wrap(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int
+) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
@@ -76,7 +78,9 @@ def draw_card(title: str, site_name: str, target: Path) -> None:
     for line in lines:
         draw.text((80, y), line, font=font, fill=WHITE)
         y += int(size * 1.25)
-    name_size = next((n for n in (34, 30, 26, 22) if draw.textlength(site_name, font=_font(n)) <= CARD_SIZE[0] - 160), 20)
+    name_size = next(
+        (n for n in (34, 30, 26, 22) if draw.textlength(site_name, font=_font(n)) <= CARD_SIZE[0] - 160), 20
+    )
     draw.text((80, CARD_SIZE[1] - 60), site_name, font=_font(name_size), fill=WHITE, anchor="lm")
     target.parent.mkdir(parents=True, exist_ok=True)
     image.save(target, format="PNG", optimize=True)
