@@ -18,6 +18,7 @@ DEBIAN_PACKAGES = {
     "libreoffice-impress-nogui": lambda: shutil.which("soffice") is not None,  # PDF decks
     "fonts-crosextra-carlito": lambda: _font_installed("Carlito"),  # deck font metrics
     "poppler-utils": lambda: shutil.which("pdfinfo") is not None,  # PDF page counts in tests
+    "fonts-dejavu-core": lambda: _font_installed("DejaVu Sans"),  # the social cards' type (site/social.py)
     "nginx": lambda: Path("/usr/sbin/nginx").exists(),  # serves the site through deploy/nginx.conf
     "apache2": lambda: Path("/usr/sbin/apache2").exists(),  # serves the site through deploy/apache.htaccess
 }
