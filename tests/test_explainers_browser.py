@@ -12,7 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = Path(pytest.importorskip("axe_playwright_python").__file__).with_name("axe.min.js")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGS = {"pl": "", "en": "en/"}
-NAMES = {"pl": "Polski", "en": "English"}
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -32,7 +31,7 @@ def strict_page(browser):
 
 def switch_language(page, other: str) -> None:
     page.locator(".md-header__option .md-select").hover()
-    page.get_by_role("link", name=NAMES[other]).click()
+    page.locator(f'.md-header .md-select__link[hreflang="{other}"]').click()
     page.wait_for_load_state()
 
 
@@ -136,5 +135,132 @@ def test_the_ethos_explorer_in_use_is_axe_clean(browser, site_url, lang, viewpor
     ethos_search(page, "a", "2")
     try:
         assert axe_problems(page) == []
+    finally:
+        context.close()
+
+
+# ---- the stock-flow calculator ----------------------------------------------------------------
+
+CALC = ".hk-explainer-calculator"
+NBSP = "\u00a0"
+
+
+def calculate(page, stock: str, duration: str, unit: str) -> str:
+    page.select_option(f"{CALC} select", unit)
+    page.fill(f"{CALC} input[name=stock]", stock)
+    page.fill(f"{CALC} input[name=duration]", duration)
+    page.locator(f"{CALC} input[name=duration]").press("Tab")
+    return page.locator(f"{CALC} [role=status]").inner_text()
+
+
+def outputs(page) -> list[str]:
+    return page.locator(f"{CALC} [data-hk-out]").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("lang", "stock", "duration", "unit", "inflow", "prevalence"),
+    [
+        ("pl", "1000", "3", "months", f"4{NBSP}000", f"5{NBSP}000"),
+        ("pl", "250", "10", "weeks", f"1{NBSP}303,6", f"1{NBSP}553,6"),
+        ("pl", "1 234", "3,5", "years", "352,6", f"1{NBSP}586,6"),
+        ("pl", "30330", "200", "days", f"55{NBSP}352,3", f"85{NBSP}682,3"),
+        ("en", "1000", "3", "months", "4,000", "5,000"),
+        ("en", "250", "10", "weeks", "1,303.6", "1,553.6"),
+        ("en", "1,234", "3.5", "years", "352.6", "1,586.6"),
+        ("en", "30330", "200", "days", "55,352.3", "85,682.3"),
+    ],
+)
+def test_the_calculator_gives_inflow_and_prevalence_in_the_pages_number_format(
+    strict_page, site_url, lang, stock, duration, unit, inflow, prevalence
+):
+    strict_page.goto(f"{site_url}/{LANGS[lang]}topics/measurement/")
+    status = calculate(strict_page, stock, duration, unit)
+    assert outputs(strict_page) == [inflow, prevalence]
+    assert inflow in status and prevalence in status
+    svg = strict_page.locator(f"{CALC} svg[role=img]")
+    assert svg.locator("rect").count() == 4
+    assert prevalence in svg.locator("title").text_content()
+
+
+@pytest.mark.parametrize(
+    ("lang", "stock", "duration", "unit", "field", "message"),
+    [
+        ("pl", "", "3", "months", "stock", "Wpisz liczbę."),
+        ("pl", "-5", "3", "months", "stock", "Liczba nie może być ujemna."),
+        ("pl", "abc", "3", "months", "stock", "To nie jest liczba. Wpisz np. 250 albo 2,5."),
+        ("pl", "10000001", "3", "months", "stock", "To nierealnie dużo: wpisz najwyżej 10 milionów."),
+        ("pl", "100", "0", "months", "duration", "Czas trwania musi być większy od zera."),
+        ("pl", "100", "101", "years", "duration", "Epizod dłuższy niż 100 lat nie jest możliwy."),
+        ("en", "100", "", "weeks", "duration", "Enter a number."),
+        ("en", "100", "-1", "weeks", "duration", "The number cannot be negative."),
+        ("en", "100", "0", "days", "duration", "The length must be more than zero."),
+        ("en", "20000000", "3", "days", "stock", "That is implausibly large: enter at most 10 million."),
+    ],
+)
+def test_the_calculator_explains_invalid_input_beside_the_field_and_never_shows_nan(
+    strict_page, site_url, lang, stock, duration, unit, field, message
+):
+    strict_page.goto(f"{site_url}/{LANGS[lang]}topics/measurement/")
+    status = calculate(strict_page, stock, duration, unit)
+    box = strict_page.locator(f"{CALC} input[name={field}]")
+    error = strict_page.locator(f"#{box.get_attribute('id')}-error")
+    assert error.inner_text() == message
+    assert error.get_attribute("id") in box.get_attribute("aria-describedby").split()
+    assert box.get_attribute("aria-invalid") == "true"
+    assert outputs(strict_page) == ["–", "–"]
+    assert "NaN" not in strict_page.locator(CALC).inner_text()
+    assert (
+        status
+        == {
+            "pl": "Wpisz poprawnie obie wartości, aby zobaczyć wynik.",
+            "en": "Enter both values correctly to see the result.",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize(("lang", "other"), [("pl", "en"), ("en", "pl")])
+def test_the_calculator_state_is_shared_by_url_and_survives_a_language_switch(strict_page, site_url, lang, other):
+    strict_page.goto(f"{site_url}/{LANGS[lang]}topics/measurement/")
+    calculate(strict_page, "250", "10", "weeks")
+    assert strict_page.url.endswith("topics/measurement/?stock=250&duration=10&unit=weeks")
+    shared = strict_page.url
+    strict_page.goto(f"{site_url}/{LANGS[lang]}")  # another page, then the shared link
+    strict_page.goto(shared)
+    assert outputs(strict_page) == ({"pl": [f"1{NBSP}303,6", f"1{NBSP}553,6"], "en": ["1,303.6", "1,553.6"]}[lang])
+    switch_language(strict_page, other)
+    strict_page.wait_for_url(f"{site_url}/{LANGS[other]}topics/measurement/?stock=250&duration=10&unit=weeks")
+    assert outputs(strict_page) == ({"pl": [f"1{NBSP}303,6", f"1{NBSP}553,6"], "en": ["1,303.6", "1,553.6"]}[other])
+    assert strict_page.locator(f"{CALC} select").input_value() == "weeks"
+
+
+def test_a_shared_decimal_reads_back_in_polish(strict_page, site_url):
+    strict_page.goto(f"{site_url}/topics/measurement/?stock=1234&duration=3.5&unit=years")
+    assert strict_page.locator(f"{CALC} input[name=duration]").input_value() == "3,5"
+    assert outputs(strict_page) == ["352,6", f"1{NBSP}586,6"]
+
+
+def test_the_calculator_works_after_arriving_from_another_page_with_the_keyboard(strict_page, site_url):
+    strict_page.goto(f"{site_url}/en/topics/")
+    strict_page.locator('.md-content a[href$="measurement/"]').first.click()
+    strict_page.wait_for_url(f"{site_url}/en/topics/measurement/")
+    strict_page.locator(f"{CALC} input[name=stock]").focus()
+    strict_page.keyboard.type("1000")
+    strict_page.keyboard.press("Tab")
+    strict_page.keyboard.type("3")
+    strict_page.keyboard.press("Tab")  # the unit: months is preselected
+    assert outputs(strict_page) == ["4,000", "5,000"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_calculator_in_use_is_axe_clean(browser, site_url, lang, viewport):
+    context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe is injected inline
+    page = context.new_page()
+    page.goto(f"{site_url}/{LANGS[lang]}topics/measurement/")
+    calculate(page, "250", "10", "weeks")
+    page.fill(f"{CALC} input[name=duration]", "0")  # an error message on show, too
+    try:
+        assert axe_problems(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     finally:
         context.close()

@@ -39,6 +39,8 @@ def explainers_for(topic: Topic, lang: str, library: Library) -> dict[str, str]:
     for figure in topic.figures:
         if isinstance(figure, TypologyFigure):
             out[figure.id] = ethos_explorer(topic, figure, lang, library)
+        elif figure.id == CALCULATOR_FIGURE:
+            out[figure.id] = stock_flow_calculator(figure.id, lang, library)
     return out
 
 
@@ -136,3 +138,66 @@ def _light_rows(topic: Topic, lang: str) -> dict[int, str]:
         if isinstance(number, int | float) and isinstance(name, dict):
             rows[int(number)] = str(name[lang])
     return rows
+
+
+# ------------------------------------------------------------------ stock, flow, prevalence
+DAYS_PER_UNIT = {"days": 1.0, "weeks": 7.0, "months": 365 / 12, "years": 365.0}
+"""How many days each duration unit stands for (a month is a twelfth of a 365-day year)."""
+LARGEST_COUNT = 10_000_000
+"""A point-in-time count above this is taken for a typing mistake."""
+LONGEST_EPISODE_DAYS = 36_500.0
+"""An average episode longer than 100 years is taken for a typing mistake."""
+
+
+def steady_state(stock: float, duration: float, unit: str) -> tuple[float, float]:
+    """Annual inflow and annual period prevalence from a point-in-time count (``stock``) and the
+    average length of an episode of homelessness (``duration`` in ``unit``), in a steady state:
+    as many people enter as leave, so inflow = stock × 365 / duration in days and prevalence =
+    stock + inflow. The calculator's script (hk-stock-flow.js) computes the same."""
+    days = duration * DAYS_PER_UNIT[unit]
+    if stock < 0 or days <= 0:
+        raise ValueError("the count cannot be negative and the duration must be more than zero")
+    inflow = stock * 365 / days
+    return inflow, stock + inflow
+
+
+def stock_flow_calculator(figure_id: str, lang: str, library: Library) -> str:
+    """Two fields (count; duration with its unit), the results, a picture drawn by the script,
+    and the assumptions in plain words."""
+    L, uid = _labeller(library, lang), f"hk-x-{figure_id}"
+    keys = ["result", "waiting", "picture", "bar_stock", "bar_inflow", "bar_total"]
+    keys += ["err_empty", "err_number", "err_negative", "err_zero", "err_large", "err_long"]
+    config: dict[str, Any] = {k: L(f"x_calc_{k}") for k in keys}
+    config |= {"days": DAYS_PER_UNIT, "largest": LARGEST_COUNT, "longest": LONGEST_EPISODE_DAYS}
+
+    def T(key: str) -> str:
+        return _text(L(key), lang)
+
+    parts = [_open("calculator", figure_id, T("x_calc_heading"), T("x_calc_lead"), config)]
+    parts.append(f'<form class="hk-explainer-controls" id="{uid}-form" novalidate>')
+    for name, label, hint in (("stock", "x_calc_stock", "x_calc_stock_hint"), ("duration", "x_calc_duration", "")):
+        described = f"{uid}-{name}-error" + (f" {uid}-{name}-hint" if hint else "")
+        parts.append(
+            f'<div class="hk-field"><label for="{uid}-{name}">{T(label)}</label>'
+            f'<input type="text" inputmode="decimal" id="{uid}-{name}" name="{name}" autocomplete="off" '
+            f'aria-describedby="{described}">'
+            + (f'<p class="hk-field-hint" id="{uid}-{name}-hint">{T(hint)}</p>' if hint else "")
+            + f'<p class="hk-field-error" id="{uid}-{name}-error"></p></div>'
+        )
+    unit_label = f'<label for="{uid}-unit">{T("x_calc_unit")}</label>'
+    parts.append(f'<div class="hk-field">{unit_label}<select id="{uid}-unit" name="unit">')
+    for unit in DAYS_PER_UNIT:
+        selected = " selected" if unit == "months" else ""
+        parts.append(f'<option value="{unit}"{selected}>{T("x_calc_" + unit)}</option>')
+    parts.append("</select></div></form>")
+    parts.append(f'<p class="hk-explainer-status" role="status" aria-live="polite" id="{uid}-status"></p>')
+    parts.append('<dl class="hk-calc-results">')
+    for out in ("inflow", "prevalence"):
+        parts.append(f'<div><dt>{T("x_calc_" + out)}</dt><dd data-hk-out="{out}">–</dd></div>')
+    parts.append("</dl>")
+    parts.append('<div class="hk-calc-picture" data-hk-picture></div>')
+    parts.append(f'<h4 id="{uid}-limits">{T("x_calc_limits")}</h4>')
+    for key in ("x_calc_assumption", "x_calc_limit"):
+        parts.append(f"<p>{T(key)}</p>")
+    parts.append("</section>")
+    return "\n".join(parts)
