@@ -264,3 +264,89 @@ def test_the_calculator_in_use_is_axe_clean(browser, site_url, lang, viewport):
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     finally:
         context.close()
+
+
+# ---- the regional monitoring self-assessment -------------------------------------------------
+
+LADDER = ".hk-explainer-ladder"
+BOX = "#hk-x-ladder-regional-monitoring-{}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "ticks", "status", "gap"),
+    [
+        ("pl", [], "Osiągnięty krok: jeszcze żaden. Następny krok: 0 – Zainteresowanie polityczne", False),
+        ("pl", [1, 2], "Osiągnięty krok: jeszcze żaden. Następny krok: 0 – Zainteresowanie polityczne", True),
+        (
+            "pl",
+            [0, 1, 2, 5],
+            "Osiągnięty krok: 2 – Etat w urzędzie regionu. Następny krok: 3 – Trzy role regionu",
+            True,
+        ),
+        (
+            "pl",
+            list(range(8)),
+            "Osiągnięty krok: 7 – Portal danych i trwałość. Region osiągnął wszystkie kroki drabiny.",
+            False,
+        ),
+        ("en", [0], "Step reached: 0 – Political interest. Next step: 1 – Housing on the regional agenda", False),
+        (
+            "en",
+            [0, 1, 2, 5],
+            "Step reached: 2 – A dedicated post at the regional authority. Next step: 3 – The region’s three roles",
+            True,
+        ),
+    ],
+)
+def test_the_self_assessment_names_the_step_reached_and_the_next(
+    strict_page, site_url, real_library, lang, ticks, status, gap
+):
+    strict_page.goto(f"{site_url}/{LANGS[lang]}topics/regional-monitoring/")
+    for step in ticks:
+        strict_page.check(BOX.format(step))
+    assert strict_page.locator(f"{LADDER} [role=status]").inner_text().replace(NBSP, " ") == status
+    assert strict_page.locator(f"{LADDER} .hk-ladder-gap").count() == (1 if gap else 0)
+    if len(ticks) < 8:  # the next step's indicator and description, from the ladder data
+        climbed = next(i for i in range(8) if i not in ticks)
+        step = real_library.find("regional-monitoring").figure("ladder-regional-monitoring").steps[climbed]
+        result = strict_page.locator(f"{LADDER} [data-hk-result]").inner_text().replace("\u00a0", " ")
+        assert step.indicator[lang].split()[-1] in result
+        assert step.description[lang].split()[-1] in result
+
+
+@pytest.mark.parametrize(("lang", "other"), [("pl", "en"), ("en", "pl")])
+def test_the_self_assessment_is_shared_by_url_and_survives_a_language_switch(strict_page, site_url, lang, other):
+    strict_page.goto(f"{site_url}/{LANGS[lang]}")
+    strict_page.goto(f"{site_url}/{LANGS[lang]}topics/regional-monitoring/?steps=0,1,3")
+    assert [strict_page.is_checked(BOX.format(i)) for i in range(5)] == [True, True, False, True, False]
+    strict_page.locator(BOX.format(2)).press("Space")  # the keyboard ticks too
+    assert strict_page.is_checked(BOX.format(2))
+    assert strict_page.evaluate("location.href").endswith("topics/regional-monitoring/?steps=0,1,2,3")
+    switch_language(strict_page, other)
+    strict_page.wait_for_url(f"{site_url}/{LANGS[other]}topics/regional-monitoring/?steps=0,1,2,3")
+    assert (
+        strict_page.locator(f"{LADDER} [role=status]")
+        .inner_text()
+        .startswith({"pl": "Osiągnięty krok: 3", "en": "Step reached: 3"}[other])
+    )
+
+
+def test_the_self_assessment_prints_with_its_ticks_and_without_its_button(strict_page, site_url):
+    strict_page.goto(f"{site_url}/en/topics/regional-monitoring/?steps=0,1")
+    strict_page.emulate_media(media="print")
+    assert strict_page.locator(LADDER).is_visible()
+    assert strict_page.locator(f"{LADDER} [data-hk-print]").is_hidden()
+    assert strict_page.is_checked(BOX.format(1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_self_assessment_in_use_is_axe_clean(browser, site_url, lang, viewport):
+    context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe is injected inline
+    page = context.new_page()
+    page.goto(f"{site_url}/{LANGS[lang]}topics/regional-monitoring/?steps=0,1,4")
+    try:
+        assert axe_problems(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    finally:
+        context.close()

@@ -26,7 +26,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..library import Library
-from ..models import TableFigure, Topic, TypologyFigure
+from ..models import LadderFigure, TableFigure, Topic, TypologyFigure
 from ..typography import typeset
 
 ETHOS_LIGHT_FIGURE = "ethos-light"
@@ -39,6 +39,8 @@ def explainers_for(topic: Topic, lang: str, library: Library) -> dict[str, str]:
     for figure in topic.figures:
         if isinstance(figure, TypologyFigure):
             out[figure.id] = ethos_explorer(topic, figure, lang, library)
+        elif isinstance(figure, LadderFigure):
+            out[figure.id] = self_assessment(figure, lang, library)
         elif figure.id == CALCULATOR_FIGURE:
             out[figure.id] = stock_flow_calculator(figure.id, lang, library)
     return out
@@ -199,5 +201,46 @@ def stock_flow_calculator(figure_id: str, lang: str, library: Library) -> str:
     parts.append(f'<h4 id="{uid}-limits">{T("x_calc_limits")}</h4>')
     for key in ("x_calc_assumption", "x_calc_limit"):
         parts.append(f"<p>{T(key)}</p>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+# ------------------------------------------------------------------ ladder self-assessment
+def self_assessment(figure: LadderFigure, lang: str, library: Library) -> str:
+    """A tick box per step; the script says which step is reached: the highest step with every
+    step below it (and itself) ticked, so a gap stops the climb."""
+    L, uid = _labeller(library, lang), f"hk-x-{figure.id}"
+    keys = ["reached", "reached_none", "next", "all_done", "indicator", "todo", "gap", "status"]
+    config: dict[str, Any] = {k: L(f"x_ladder_{k}") for k in keys}
+    config["steps"] = [
+        {
+            "step": s.step,
+            "title": typeset(s.title[lang], lang),
+            "indicator": typeset(s.indicator[lang], lang),
+            "description": typeset(s.description[lang], lang),
+        }
+        for s in figure.steps
+    ]
+
+    def T(key: str) -> str:
+        return _text(L(key), lang)
+
+    parts = [_open("ladder", figure.id, T("x_ladder_heading"), T("x_ladder_lead"), config)]
+    parts.append(f'<fieldset class="hk-ladder-steps"><legend>{T("x_ladder_legend")}</legend>')
+    for s in figure.steps:
+        parts.append(
+            f'<div class="hk-ladder-step"><input type="checkbox" id="{uid}-{s.step}" value="{s.step}" '
+            f'aria-describedby="{uid}-{s.step}-ind"><label for="{uid}-{s.step}"><span class="hk-step">{s.step}</span> '
+            f"{_text(s.title[lang], lang)}</label>"
+            f'<p class="hk-field-hint" id="{uid}-{s.step}-ind">{_text(s.indicator[lang], lang)}</p></div>'
+        )
+    parts.append("</fieldset>")
+    parts.append(f'<p class="hk-explainer-status" role="status" aria-live="polite" id="{uid}-status"></p>')
+    parts.append('<div class="hk-ladder-result" data-hk-result></div>')
+    parts.append(
+        '<p class="hk-ladder-actions">'
+        f'<button type="button" class="md-button" data-hk-print>{T("x_ladder_print")}</button>'
+        f' <span class="hk-field-hint">{T("x_ladder_private")}</span></p>'
+    )
     parts.append("</section>")
     return "\n".join(parts)
