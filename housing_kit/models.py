@@ -191,6 +191,9 @@ class LivingSituation(Model):
     name: Text
     definition: Text | None = None
     """Generic definition of the situation."""
+    light: int | None = Field(default=None, ge=1)
+    """The ETHOS Light category (its number) this situation counts under, if any; the ETHOS
+    explorer on the site shows it beside the situation."""
 
 
 class TypologyCategory(Model):

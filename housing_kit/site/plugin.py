@@ -37,6 +37,7 @@ from ..models import Event
 from ..outputs.downloads import Download, build_downloads
 from ..typography import typeset_html
 from .csp import content_security_policy
+from .explainers import insert_explainers
 from .markers import expand_markers, page_context
 from .notfound import NOT_FOUND, not_found_context, place_not_found
 from .pages import generated_pages, render_topic_cards
@@ -178,11 +179,15 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Generated pages cleaned to the allow-lists of sanitise.py (topic text may carry raw HTML
-        or attribute lists), Markdown tables put in a focusable scroll region (scroll_regions.py),
-        then each language's typography (no-break spaces, quotes, numbers)."""
+        or attribute lists), then given their explainers (explainers.py), Markdown tables put in a
+        focusable scroll region (scroll_regions.py), then each language's typography."""
         lang = _page_language(page, config)
         if page.file.src_uri in self.pages:
             html = sanitise_html(html)
+            if self.library is not None and page.meta.get("hk_topic"):
+                # the explainers' form controls, built from the models, after cleaning (explainers.py)
+                topic = self.library.find(str(page.meta["hk_topic"]))
+                html = insert_explainers(html, topic, lang, self.library)
         if self.library is not None:
             html = wrap_markdown_tables(html, self.library.label("table", lang))
         return typeset_html(html, lang)

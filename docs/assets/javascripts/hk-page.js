@@ -1,7 +1,8 @@
 /* Small page helpers, no inline script needed (housing-led knowledge kit, issue 11).
    - print: the date a page is printed, in the page's language, in the print header;
      external links get a compact address (no scheme, no "www.") that print.css shows;
-   - the language switch keeps the section the reader is on (#hash). */
+   - the language switch keeps the section the reader is on (#hash) and an explainer's
+     state (?query, which the explainers keep up to date; issue 15). */
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "pl";
@@ -38,7 +39,7 @@
         base = a.getAttribute("href").split("#")[0];
         a.setAttribute("data-hk-base", base);
       }
-      a.setAttribute("href", base + location.hash);
+      a.setAttribute("href", base + location.search + location.hash);
     });
   }
 
@@ -51,4 +52,7 @@
   else ready();
   window.addEventListener("beforeprint", printDate);
   window.addEventListener("hashchange", keepSection);
+  /* the explainers change the query with history.replaceState, which fires no event */
+  document.addEventListener("pointerdown", keepSection, true);
+  document.addEventListener("keydown", keepSection, true);
 })();
