@@ -7,7 +7,6 @@ is written into ``docs/``.
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,8 +16,9 @@ from markupsafe import Markup, escape
 from ..figure_kinds import figure_kind
 from ..formatting import format_date, format_number, format_size, plain
 from ..library import Library
-from ..models import CITATION_RE, Topic
+from ..models import Topic
 from ..outputs.downloads import Download
+from .citations import PageCitations
 
 
 @lru_cache(maxsize=1)
@@ -49,18 +49,6 @@ def md_text(text: str) -> Markup:
     return Markup("".join(_MARKDOWN_TEXT.get(ch, ch) for ch in str(text)))
 
 
-def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
-    """Turn ``[@source-id]`` into a numbered link to the list of sources."""
-    numbers = topic.source_numbers()
-    label = library.label("source", lang)
-
-    def link(match: re.Match[str]) -> str:
-        n = numbers[match.group(1)]
-        return f'<sup class="hk-cite"><a href="#source-{n}" aria-label="{label} {n}">[{n}]</a></sup>'
-
-    return CITATION_RE.sub(link, markdown)
-
-
 WORDS_PER_MINUTE = 200
 
 
@@ -78,6 +66,7 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
     ``depth`` is how many folders the page sits below the site root, so that
     raw HTML links to downloads resolve without MkDocs rewriting them."""
     t = _environment().get_template("topic.md.j2")
+    citations = PageCitations(topic, lang, library)
     return t.render(
         topic=topic,
         lang=lang,
@@ -85,12 +74,12 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         library=library,
         date=lambda day: format_date(day, library.label("months", lang)),
         tr=lambda text: text[lang] if text is not None else "",
-        cite=lambda md: cite_links(md, topic, lang, library),
+        cite=citations.markdown,
+        citations=citations,
         plain=plain,
         downloads=[d for d in downloads if d.lang == lang and d.slug == topic.slug],
         up="../" * depth,
         by_slug={t.slug: t for t in library.topics},
-        numbers=topic.source_numbers(),
         minutes=reading_minutes(topic, lang),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
