@@ -41,3 +41,69 @@ def test_citation_numbers_follow_reading_order_and_every_backlink_resolves(built
             author = a.get("title").split()[0]  # typography curls quotes in the text, not in attributes
             assert author in re.sub(r"\s+", " ", li.text_content()).replace("’", "'"), topic.slug
         assert len(listed) == len(by_id)
+
+
+def _with_link(tmp_path, link: str):
+    """The real topics, with the Housing First page's first link to SRAs replaced by ``link``."""
+    import shutil
+
+    from .conftest import ROOT
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "topics", tmp_path / "topics")
+    path = tmp_path / "topics" / "housing-first.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "[[ans|temat o agencjach najmu społecznego]]) i rzetelny"
+    assert old in text
+    path.write_text(text.replace(old, f"{link}) i rzetelny", 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if old in row)
+    return tmp_path, line
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        (
+            "[[unknown]]",
+            "unknown topic 'unknown' in [[unknown]]; topics: ans, ethos, gswb, housing-first, measurement, "
+            "regional-monitoring",
+        ),
+        (
+            "[[ans#missing]]",
+            "topic 'ans' has no section 'missing' ([[ans#missing]]); its sections: what-is-an-sra, belgian-model, "
+            "flanders-2023, feantsa-habitact, polish-san, san-in-practice, training-flats, radom-2013",
+        ),
+    ],
+)
+def test_a_link_to_an_unknown_topic_or_section_is_a_check_error_with_file_and_line(tmp_path, link, message):
+    from housing_kit.errors import ContentError
+    from housing_kit.loader import load_topics
+
+    root, line = _with_link(tmp_path, link)
+    with pytest.raises(ContentError) as exc:
+        load_topics(root)
+    problems = [str(p) for p in exc.value.problems]
+    assert problems == [f"topics/housing-first.yaml:{line}: sections[4].body.pl: {message}"]
+
+
+def test_a_topic_link_is_the_title_on_a_slide_and_a_link_on_the_page(real_library):
+    from housing_kit.formatting import plain
+    from housing_kit.site.pages import link_topics
+
+    titles = real_library.link_titles("en")
+    assert plain("See [[ans]] and [[ans#belgian-model]].", titles) == (
+        f"See {real_library.find('ans').title['en']} and {titles['ans#belgian-model']}."
+    )
+    assert plain("see [[ans|the topic on SRAs]]", titles) == "see the topic on SRAs"
+    assert link_topics("[[ans#belgian-model]]", titles, here="housing-first") == (
+        f"[{titles['ans#belgian-model']}](ans.md#belgian-model)"
+    )
+    assert link_topics("[[ans#belgian-model|here]]", titles, here="ans") == "[here](#belgian-model)"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_links_between_topics_are_real_links_in_the_page_language(built_site, real_library, lang):
+    doc = lxml.html.fromstring((built_site / LANGS[lang] / "topics/housing-first/index.html").read_text("utf-8"))
+    hrefs = [a.get("href") for a in doc.xpath("//article//a")]
+    assert "../ans/" in hrefs and "../measurement/" in hrefs
+    assert "[[" not in doc.xpath("string(//article)")

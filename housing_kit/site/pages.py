@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..figure_kinds import figure_kind
-from ..formatting import format_date, format_number, format_size, plain
+from ..formatting import LinkTitles, format_date, format_number, format_size, plain, topic_links
 from ..library import Library
 from ..models import Topic
 from ..outputs.downloads import Download
@@ -49,14 +49,28 @@ def md_text(text: str) -> Markup:
     return Markup("".join(_MARKDOWN_TEXT.get(ch, ch) for ch in str(text)))
 
 
+def link_topics(text: str, titles: LinkTitles, here: str | None, prefix: str = "") -> str:
+    """``[[slug]]`` / ``[[slug#section-id]]`` in Markdown as links to the topic's page in the page's
+    language; ``here`` is the slug of the page's own topic (its sections are linked as anchors),
+    ``prefix`` leads from the page's folder to the topics folder."""
+
+    def link(slug: str, section: str | None, title: str) -> str:
+        anchor = f"#{section}" if section else ""
+        target = anchor if slug == here and section else f"{prefix}{slug}.md{anchor}"
+        return f"[{md_text(title)}]({target})"
+
+    return topic_links(text, titles, link)
+
+
 WORDS_PER_MINUTE = 200
 
 
-def reading_minutes(topic: Topic, lang: str) -> int:
+def reading_minutes(topic: Topic, lang: str, library: Library) -> int:
     """Minutes a reader needs for the page's prose: the summary, the sections and the practical part."""
     texts = [topic.summary[lang], *(s.body[lang] for s in topic.sections), topic.actions.notes[lang]]
     texts += [p[lang] for p in topic.actions.points]
-    words = sum(len(plain(t).split()) for t in texts)
+    titles = library.link_titles(lang)
+    words = sum(len(plain(t, titles).split()) for t in texts)
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
@@ -67,6 +81,11 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
     raw HTML links to downloads resolve without MkDocs rewriting them."""
     t = _environment().get_template("topic.md.j2")
     citations = PageCitations(topic, lang, library)
+    titles = library.link_titles(lang)
+
+    def md(text: str) -> str:
+        return link_topics(text, titles, topic.slug)
+
     return t.render(
         topic=topic,
         lang=lang,
@@ -74,13 +93,14 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         library=library,
         date=lambda day: format_date(day, library.label("months", lang)),
         tr=lambda text: text[lang] if text is not None else "",
-        cite=citations.markdown,
+        cite=lambda text: citations.markdown(md(text)),
+        md=md,
         citations=citations,
-        plain=plain,
+        plain=lambda text: plain(text, titles),
         downloads=[d for d in downloads if d.lang == lang and d.slug == topic.slug],
         up="../" * depth,
         by_slug={t.slug: t for t in library.topics},
-        minutes=reading_minutes(topic, lang),
+        minutes=reading_minutes(topic, lang, library),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
     )
@@ -96,7 +116,7 @@ def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls:
         .render(
             topics=library.topics,
             lang=lang,
-            plain=plain,
+            plain=lambda text: plain(text, library.link_titles(lang)),
             prefix=prefix,
             suffix="/" if directory_urls else ".html",
             level=level,  # h3 under the home page's "Topics" heading; h2 right under the topics page's h1
