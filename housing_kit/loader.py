@@ -131,6 +131,7 @@ def load_topics(root: Path) -> Library:
             broken.add(slug if isinstance(slug, str) else path.stem)
     problems += _check_names(loaded, broken)
     problems += _check_topic_links(loaded, root, broken)
+    problems += _check_glossary(loaded)
     labels, _, found = read_model(LABELS, Labels, root, codes)
     problems += found
     if problems:
@@ -259,6 +260,29 @@ def _check_topic_links(
                     ids = ", ".join(s.id for s in target.sections)
                     message = f"topic {slug!r} has no section {section!r} ({match.group(0)}); its sections: {ids}"
                     report(name, doc, loc, match.group(0), message)
+    return problems
+
+
+def _check_glossary(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
+    """The site has one glossary: a term that several topics define has the same wording and
+    definition in each of them (compared in every language, regardless of case)."""
+    problems = []
+    seen: dict[tuple[str, str], tuple[dict[str, str], dict[str, str], str]] = {}
+    for topic, doc, name in loaded:
+        for i, entry in enumerate(topic.glossary):
+            term, definition = dict(entry.term), dict(entry.definition)
+            where = f"{name}:{doc.line_of(('glossary', i))}"
+            for lang, text in term.items():
+                key = (lang, " ".join(text.casefold().split()))
+                first = seen.setdefault(key, (term, definition, where))
+                if first[2] != where and (first[0], first[1]) != (term, definition):
+                    loc = ("glossary", i, "definition")
+                    message = (
+                        f"{text!r} is also defined in {first[2]}, differently; the site has one glossary, "
+                        "so give the term the same wording and definition in both topics"
+                    )
+                    problems.append(Problem(name, doc.line_of(loc), dotted(loc), message))
+                    break
     return problems
 
 

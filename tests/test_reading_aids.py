@@ -107,3 +107,47 @@ def test_links_between_topics_are_real_links_in_the_page_language(built_site, re
     hrefs = [a.get("href") for a in doc.xpath("//article//a")]
     assert "../ans/" in hrefs and "../measurement/" in hrefs
     assert "[[" not in doc.xpath("string(//article)")
+
+
+def test_polish_collation_puts_accented_letters_after_their_base():
+    from housing_kit.site.glossary import collation_key
+
+    words = ["łata", "zebra", "ąb", "lis", "ab", "żuk", "źle", "ósmy", "oko", "ćma", "cma", "Łódź"]
+    assert sorted(words, key=lambda w: collation_key(w, "pl")) == [
+        "ab", "ąb", "cma", "ćma", "lis", "łata", "Łódź", "oko", "ósmy", "zebra", "źle", "żuk"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glossary_lists_every_term_in_collation_order_with_links_that_resolve(built_site, real_library, lang):
+    from housing_kit.site.glossary import collation_key
+
+    page = built_site / LANGS[lang] / "glossary" / "index.html"
+    doc = lxml.html.fromstring(page.read_text(encoding="utf-8"))
+    terms = [re.sub(r"\s+", " ", dt.text_content()).strip() for dt in doc.xpath("//article//dt")]
+    expected = {" ".join(g.term[lang].split()) for t in real_library.topics for g in t.glossary}
+    assert set(terms) == expected and len(terms) == len(expected)
+    assert terms == sorted(terms, key=lambda t: collation_key(t, lang))
+    for a in doc.xpath("//article//dd//a"):
+        href = a.get("href").split("#")[0]
+        assert (page.parent / href / "index.html").resolve().is_file(), href
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_first_use_of_a_term_links_to_its_glossary_entry_with_the_definition(built_site, real_library, lang):
+    glossary = built_site / LANGS[lang] / "glossary" / "index.html"
+    entries = lxml.html.fromstring(glossary.read_text(encoding="utf-8"))
+    ids = {dt.get("id"): dt.getnext() for dt in entries.xpath("//article//dt")}
+    linked_pages = 0
+    for topic, doc in topic_html(built_site, real_library, lang):
+        links = doc.xpath('//article//a[@class="hk-term"]')
+        linked_pages += bool(links)
+        targets = [a.get("href") for a in links]
+        assert len(targets) == len(set(targets)), f"{topic.slug}: a term is linked more than once"
+        for a in links:
+            path, _, anchor = a.get("href").partition("#")
+            page = built_site / LANGS[lang] / "topics" / topic.slug / path / "index.html"
+            assert page.resolve() == glossary.resolve() and anchor in ids
+            definition = re.sub(r"\s+", " ", ids[anchor].xpath("string(p)"))
+            assert re.sub(r"\s+", " ", a.get("title"))[:30].replace("'", "’") in definition.replace("'", "’")
+    assert linked_pages == len(real_library.topics)

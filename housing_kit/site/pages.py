@@ -19,6 +19,7 @@ from ..library import Library
 from ..models import Topic
 from ..outputs.downloads import Download
 from .citations import PageCitations
+from .glossary import TermLinker, render_glossary_page
 
 
 @lru_cache(maxsize=1)
@@ -74,17 +75,27 @@ def reading_minutes(topic: Topic, lang: str, library: Library) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list[Download], depth: int) -> str:
+def render_topic_page(
+    topic: Topic,
+    lang: str,
+    library: Library,
+    downloads: list[Download],
+    depth: int,
+    glossary_href: str = "../../glossary/",
+) -> str:
     """The Markdown source of one topic page in one language.
 
     ``depth`` is how many folders the page sits below the site root, so that
-    raw HTML links to downloads resolve without MkDocs rewriting them."""
+    raw HTML links to downloads resolve without MkDocs rewriting them; ``glossary_href``
+    leads from the page to the glossary page of its language."""
     t = _environment().get_template("topic.md.j2")
     citations = PageCitations(topic, lang, library)
     titles = library.link_titles(lang)
 
+    terms = TermLinker(library, lang, glossary_href)
+
     def md(text: str) -> str:
-        return link_topics(text, titles, topic.slug)
+        return link_topics(terms.link(text), titles, topic.slug)
 
     return t.render(
         topic=topic,
@@ -139,6 +150,10 @@ def generated_pages(library: Library, downloads: list[Download], directory_urls:
     for lang in library.codes:
         depth = (1 if lang == library.default_language.code else 2) + (1 if directory_urls else 0)
         pages[f"topics/index.{lang}.md"] = render_topics_index(library, lang, directory_urls)
+        pages[f"glossary.{lang}.md"] = render_glossary_page(library, lang)
+        glossary = "../../glossary/" if directory_urls else "../glossary.html"
         for topic in library.topics:
-            pages[f"topics/{topic.slug}.{lang}.md"] = render_topic_page(topic, lang, library, downloads, depth)
+            pages[f"topics/{topic.slug}.{lang}.md"] = render_topic_page(
+                topic, lang, library, downloads, depth, glossary
+            )
     return pages
