@@ -8,16 +8,41 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 
-from .models import CITATION_RE
+from .models import CITATION_RE, TOPIC_LINK_RE
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"(\*\*|__|[*_`])(?=\S)(.+?)(?<=\S)\1")
 _HEADING_OR_QUOTE = re.compile(r"^\s*(#+|>)\s*", re.MULTILINE)
 
 
-def plain(text: str) -> str:
-    """Markdown to one plain line: citations, links, emphasis and heading marks removed."""
+LinkTitles = Mapping[str, str]
+"""Where a topic link may lead, in one language: ``slug`` and ``slug#section-id`` -> the title shown."""
+
+
+def topic_links(text: str, titles: LinkTitles, link: Callable[[str, str | None, str], str] | None = None) -> str:
+    """``[[slug]]`` and ``[[slug#section-id]]`` resolved: the topic's or section's title (or the words
+    after ``|``: ``[[ans|agencies]]``), or, with
+    ``link``, whatever ``link(slug, section_id, title)`` makes of it (the site's Markdown link).
+    The loader has checked every target; one it does not know is shown as typed."""
+
+    def resolve(match: re.Match[str]) -> str:
+        slug, section, words = match.group(1), match.group(2), match.group(3)
+        title = titles.get(f"{slug}#{section}" if section else slug)
+        if title is None:
+            return words or match.group(0)
+        shown = words.strip() if words else title
+        return link(slug, section, shown) if link else shown
+
+    return TOPIC_LINK_RE.sub(resolve, text)
+
+
+def plain(text: str, titles: LinkTitles | None = None) -> str:
+    """Markdown to one plain line: citations, links, emphasis and heading marks removed;
+    links to topics (``[[ans]]``) become the titles in ``titles``."""
+    if titles is not None:
+        text = topic_links(text, titles)
     text = CITATION_RE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _MARKS.sub(r"\2", text)

@@ -43,6 +43,14 @@ class Library:
         """Interface wording from housing_kit/labels.yaml."""
         return self.labels[key][lang]
 
+    def link_titles(self, lang: str) -> dict[str, str]:
+        """Where ``[[slug]]`` and ``[[slug#section-id]]`` may lead -> the title a reader sees, in ``lang``."""
+        titles = {}
+        for topic in self.topics:
+            titles[topic.slug] = topic.title[lang]
+            titles.update({f"{topic.slug}#{s.id}": s.title[lang] for s in topic.sections})
+        return titles
+
     def names(self) -> dict[str, Topic]:
         """Every slug and alias -> its topic."""
         return {name: t for t in self.topics for name in (t.slug, *t.aliases)}

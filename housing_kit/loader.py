@@ -6,6 +6,7 @@ reported at once as ``path:line: field: message``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,7 +17,7 @@ from .errors import ContentError, Problem
 from .figure_kinds import kind_names
 from .languages import load_languages, load_settings
 from .library import Library
-from .models import CITATION_RE, Event, Labels, Topic
+from .models import CITATION_RE, TOPIC_LINK_RE, Event, Labels, Topic
 from .paths import relative
 from .yaml_source import LimitError, SourceDoc, dotted, parse_yaml
 
@@ -129,6 +130,8 @@ def load_topics(root: Path) -> Library:
             slug = doc.data.get("slug") if doc is not None and isinstance(doc.data, dict) else None
             broken.add(slug if isinstance(slug, str) else path.stem)
     problems += _check_names(loaded, broken)
+    problems += _check_topic_links(loaded, root, broken)
+    problems += _check_glossary(loaded)
     labels, _, found = read_model(LABELS, Labels, root, codes)
     problems += found
     if problems:
@@ -208,6 +211,78 @@ def _check_names(loaded: list[tuple[Topic, SourceDoc, str]], broken: set[str] = 
                         f"unknown topic {other!r}; topics: {', '.join(sorted(slugs))}",
                     )
                 )
+    return problems
+
+
+def _strings(data: object, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(location, text) of every string in a topic's data."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list | tuple):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+
+
+def _line_of_text(root: Path, name: str, doc: SourceDoc, loc: tuple[str | int, ...], text: str) -> int | None:
+    """The line that holds ``text`` in the value at ``loc`` (a long text spans many lines), or the value's own."""
+    start = doc.line_of(loc)
+    try:
+        lines = (root / name).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return start
+    first = start or 1
+    return next((n for n, row in enumerate(lines[first - 1 :], first) if text in row), start)
+
+
+def _check_topic_links(
+    loaded: list[tuple[Topic, SourceDoc, str]], root: Path, broken: set[str] = frozenset()
+) -> list[Problem]:
+    """``[[slug]]`` and ``[[slug#section-id]]`` lead to a topic and a section that exist."""
+    topics = {topic.slug: topic for topic, _, _ in loaded}
+    problems = []
+
+    def report(name: str, doc: SourceDoc, loc: tuple[str | int, ...], link: str, message: str) -> None:
+        problems.append(Problem(name, _line_of_text(root, name, doc, loc, link), dotted(loc), message))
+
+    for topic, doc, name in loaded:
+        for loc, text in _strings(topic.model_dump(exclude={"sources"})):
+            for match in TOPIC_LINK_RE.finditer(text):
+                slug, section = match.group(1), match.group(2)
+                target = topics.get(slug)
+                if target is None:
+                    if slug not in broken:
+                        message = f"unknown topic {slug!r} in {match.group(0)}; topics: {', '.join(sorted(topics))}"
+                        report(name, doc, loc, match.group(0), message)
+                elif section and section not in {s.id for s in target.sections}:
+                    ids = ", ".join(s.id for s in target.sections)
+                    message = f"topic {slug!r} has no section {section!r} ({match.group(0)}); its sections: {ids}"
+                    report(name, doc, loc, match.group(0), message)
+    return problems
+
+
+def _check_glossary(loaded: list[tuple[Topic, SourceDoc, str]]) -> list[Problem]:
+    """The site has one glossary: a term that several topics define has the same wording and
+    definition in each of them (compared in every language, regardless of case)."""
+    problems = []
+    seen: dict[tuple[str, str], tuple[dict[str, str], dict[str, str], str]] = {}
+    for topic, doc, name in loaded:
+        for i, entry in enumerate(topic.glossary):
+            term, definition = dict(entry.term), dict(entry.definition)
+            where = f"{name}:{doc.line_of(('glossary', i))}"
+            for lang, text in term.items():
+                key = (lang, " ".join(text.casefold().split()))
+                first = seen.setdefault(key, (term, definition, where))
+                if first[2] != where and (first[0], first[1]) != (term, definition):
+                    loc = ("glossary", i, "definition")
+                    message = (
+                        f"{text!r} is also defined in {first[2]}, differently; the site has one glossary, "
+                        "so give the term the same wording and definition in both topics"
+                    )
+                    problems.append(Problem(name, doc.line_of(loc), dotted(loc), message))
+                    break
     return problems
 
 

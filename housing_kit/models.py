@@ -460,6 +460,10 @@ class Request(Model):
 CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 """Inline citation in Markdown bodies: `[@source-id]`."""
 
+TOPIC_LINK_RE = re.compile(r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9]+(?:-[a-z0-9]+)*))?(?:\|([^\[\]\n]+))?\]\]")
+"""A link to another topic, or to one of its sections, in Markdown texts: `[[ans]]`, `[[ans#how-it-works]]`;
+the title is shown, or the words after `|` (`[[ans|the topic on social rental agencies]]`)."""
+
 
 class Labels(RootModel[dict[str, Text]]):
     """Interface wording shared by the site and the decks (housing_kit/labels.yaml)."""

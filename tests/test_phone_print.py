@@ -14,8 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = Path(pytest.importorskip("axe_playwright_python").__file__).with_name("axe.min.js")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGS = {"pl": "", "en": "en/"}
-# Every page type: home, topics index, a topic with a wide table, presentations, contact, about, 404.
-PAGE_TYPES = ["", "topics/", "topics/ethos/", "presentations/", "contact/", "about/", "404.html"]
+# Every page type: home, topics index, a topic with a wide table, the glossary, presentations, contact, about, 404.
+PAGE_TYPES = ["", "topics/", "topics/ethos/", "glossary/", "presentations/", "contact/", "about/", "404.html"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 

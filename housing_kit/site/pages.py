@@ -7,7 +7,6 @@ is written into ``docs/``.
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,10 +14,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..figure_kinds import figure_kind
-from ..formatting import format_date, format_number, format_size, plain
+from ..formatting import LinkTitles, format_date, format_number, format_size, plain, topic_links
 from ..library import Library
-from ..models import CITATION_RE, Topic
+from ..models import Topic
 from ..outputs.downloads import Download
+from .citations import PageCitations
+from .glossary import TermLinker, render_glossary_page
 
 
 @lru_cache(maxsize=1)
@@ -49,35 +50,53 @@ def md_text(text: str) -> Markup:
     return Markup("".join(_MARKDOWN_TEXT.get(ch, ch) for ch in str(text)))
 
 
-def cite_links(markdown: str, topic: Topic, lang: str, library: Library) -> str:
-    """Turn ``[@source-id]`` into a numbered link to the list of sources."""
-    numbers = topic.source_numbers()
-    label = library.label("source", lang)
+def link_topics(text: str, titles: LinkTitles, here: str | None, prefix: str = "") -> str:
+    """``[[slug]]`` / ``[[slug#section-id]]`` in Markdown as links to the topic's page in the page's
+    language; ``here`` is the slug of the page's own topic (its sections are linked as anchors),
+    ``prefix`` leads from the page's folder to the topics folder."""
 
-    def link(match: re.Match[str]) -> str:
-        n = numbers[match.group(1)]
-        return f'<sup class="hk-cite"><a href="#source-{n}" aria-label="{label} {n}">[{n}]</a></sup>'
+    def link(slug: str, section: str | None, title: str) -> str:
+        anchor = f"#{section}" if section else ""
+        target = anchor if slug == here and section else f"{prefix}{slug}.md{anchor}"
+        return f"[{md_text(title)}]({target})"
 
-    return CITATION_RE.sub(link, markdown)
+    return topic_links(text, titles, link)
 
 
 WORDS_PER_MINUTE = 200
 
 
-def reading_minutes(topic: Topic, lang: str) -> int:
+def reading_minutes(topic: Topic, lang: str, library: Library) -> int:
     """Minutes a reader needs for the page's prose: the summary, the sections and the practical part."""
     texts = [topic.summary[lang], *(s.body[lang] for s in topic.sections), topic.actions.notes[lang]]
     texts += [p[lang] for p in topic.actions.points]
-    words = sum(len(plain(t).split()) for t in texts)
+    titles = library.link_titles(lang)
+    words = sum(len(plain(t, titles).split()) for t in texts)
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list[Download], depth: int) -> str:
+def render_topic_page(
+    topic: Topic,
+    lang: str,
+    library: Library,
+    downloads: list[Download],
+    depth: int,
+    glossary_href: str = "../../glossary/",
+) -> str:
     """The Markdown source of one topic page in one language.
 
     ``depth`` is how many folders the page sits below the site root, so that
-    raw HTML links to downloads resolve without MkDocs rewriting them."""
+    raw HTML links to downloads resolve without MkDocs rewriting them; ``glossary_href``
+    leads from the page to the glossary page of its language."""
     t = _environment().get_template("topic.md.j2")
+    citations = PageCitations(topic, lang, library)
+    titles = library.link_titles(lang)
+
+    terms = TermLinker(library, lang, glossary_href)
+
+    def md(text: str) -> str:
+        return link_topics(terms.link(text), titles, topic.slug)
+
     return t.render(
         topic=topic,
         lang=lang,
@@ -85,13 +104,14 @@ def render_topic_page(topic: Topic, lang: str, library: Library, downloads: list
         library=library,
         date=lambda day: format_date(day, library.label("months", lang)),
         tr=lambda text: text[lang] if text is not None else "",
-        cite=lambda md: cite_links(md, topic, lang, library),
-        plain=plain,
+        cite=lambda text: citations.markdown(md(text)),
+        md=md,
+        citations=citations,
+        plain=lambda text: plain(text, titles),
         downloads=[d for d in downloads if d.lang == lang and d.slug == topic.slug],
         up="../" * depth,
         by_slug={t.slug: t for t in library.topics},
-        numbers=topic.source_numbers(),
-        minutes=reading_minutes(topic, lang),
+        minutes=reading_minutes(topic, lang, library),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
     )
@@ -107,7 +127,7 @@ def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls:
         .render(
             topics=library.topics,
             lang=lang,
-            plain=plain,
+            plain=lambda text: plain(text, library.link_titles(lang)),
             prefix=prefix,
             suffix="/" if directory_urls else ".html",
             level=level,  # h3 under the home page's "Topics" heading; h2 right under the topics page's h1
@@ -130,6 +150,10 @@ def generated_pages(library: Library, downloads: list[Download], directory_urls:
     for lang in library.codes:
         depth = (1 if lang == library.default_language.code else 2) + (1 if directory_urls else 0)
         pages[f"topics/index.{lang}.md"] = render_topics_index(library, lang, directory_urls)
+        pages[f"glossary.{lang}.md"] = render_glossary_page(library, lang)
+        glossary = "../../glossary/" if directory_urls else "../glossary.html"
         for topic in library.topics:
-            pages[f"topics/{topic.slug}.{lang}.md"] = render_topic_page(topic, lang, library, downloads, depth)
+            pages[f"topics/{topic.slug}.{lang}.md"] = render_topic_page(
+                topic, lang, library, downloads, depth, glossary
+            )
     return pages

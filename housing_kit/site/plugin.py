@@ -245,7 +245,7 @@ def _inner_pass(config: MkDocsConfig) -> bool:
 
 
 def _placeholder_slugs(pages: dict[str, str]) -> list[str]:
-    stems = {uri.split("/", 1)[1].split(".", 1)[0] for uri in pages}
+    stems = {uri.split("/", 1)[1].split(".", 1)[0] for uri in pages if uri.startswith("topics/")}
     return sorted(stems - {"index"})
 
 

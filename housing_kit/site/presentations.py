@@ -38,7 +38,7 @@ def offer_entries(ctx: PageContext) -> list[OfferEntry]:
         OfferEntry(
             slug=topic.slug,
             title=topic.title[ctx.lang],
-            summary=plain(topic.summary[ctx.lang]),
+            summary=plain(topic.summary[ctx.lang], ctx.library.link_titles(ctx.lang)),
             page=ctx.href(f"topics/{topic.slug}"),
             request=request_link(ctx, topic.slug),
             downloads=tuple(d for d in ctx.downloads if d.slug == topic.slug and d.lang == ctx.lang),

@@ -50,11 +50,12 @@ code {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 
 
 def placeholder_pages(root: Path, codes: tuple[str, ...]) -> dict[str, str]:
-    """Stand-in topic pages while the topics cannot be loaded, named after the topic files,
-    so a reader's topic page exists (and shows the problems) rather than a 404."""
+    """Stand-in topic pages (and glossary) while the topics cannot be loaded, named after the
+    topic files, so a reader's topic page exists (and shows the problems) rather than a 404."""
     stems = [p.stem for p in sorted((Path(root) / "topics").glob("*.yaml")) if re.match(SLUG_RE, p.stem)]
     pages = {}
     for lang in codes:
         for stem in ["index", *stems]:
             pages[f"topics/{stem}.{lang}.md"] = "# …\n"
+        pages[f"glossary.{lang}.md"] = "# …\n"
     return pages

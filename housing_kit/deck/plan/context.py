@@ -9,6 +9,7 @@ is measured, so what is measured is what is drawn.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ...errors import Problem
 from ...formatting import plain
@@ -58,13 +59,18 @@ class Context:
 
     def plain(self, text: dict[str, str] | None) -> str:
         """A translated Markdown text as one plain, typeset line (citations and marks removed)."""
-        return typeset(plain(text[self.lang]), self.lang) if text else ""
+        return typeset(plain(text[self.lang], self.link_titles), self.lang) if text else ""
 
     def paragraphs(self, text: dict[str, str] | None) -> list[str]:
         """A translated text's paragraphs (split at blank lines), each plain and typeset: speaker notes."""
         if not text:
             return []
-        return [typeset(plain(p), self.lang) for p in text[self.lang].split("\n\n") if p.strip()]
+        return [typeset(plain(p, self.link_titles), self.lang) for p in text[self.lang].split("\n\n") if p.strip()]
+
+    @cached_property
+    def link_titles(self) -> dict[str, str]:
+        """Links to topics (``[[ans]]``) are shown on slides as the topic's or section's title."""
+        return self.library.link_titles(self.lang)
 
     def text(self, text: str) -> str:
         """Any other text shown in the deck's language (names from settings, an event's host), typeset."""
