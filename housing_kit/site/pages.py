@@ -20,6 +20,7 @@ from ..models import Topic
 from ..outputs.downloads import Download
 from .citations import PageCitations
 from .glossary import TermLinker, render_glossary_page
+from .svg_figures import chart_svg
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +115,7 @@ def render_topic_page(
         minutes=reading_minutes(topic, lang, library),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
+        chart_svg=lambda figure: chart_svg(figure, lang, lambda key: library.label(key, lang)),
     )
 
 

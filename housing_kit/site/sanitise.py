@@ -24,8 +24,10 @@ from typing import Any
 _TAGS = """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
 figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strong sub summary
 sup table tbody td tfoot th thead time tr u ul"""
-ALLOWED_TAGS = frozenset(_TAGS.split())
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript", "svg", "math"})
+# The inline SVG charts of svg_figures.py: only what it draws (no <a>, <use>, <image>, <foreignObject>).
+_SVG_TAGS = "svg g rect line text title desc polyline circle"
+ALLOWED_TAGS = frozenset(_TAGS.split()) | frozenset(_SVG_TAGS.split())
+DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript", "math"})
 # Attributes allowed on every element: none of them can run code or load anything.
 GLOBAL_ATTRIBUTES = frozenset(
     {
@@ -55,6 +57,14 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "blockquote": frozenset({"cite"}),
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
+    # SVG: geometry and paint as attributes; no style=, no href, no event handlers.
+    "svg": frozenset({"viewBox", "xmlns", "focusable", "width", "height"}),
+    "g": frozenset({"fill", "stroke"}),
+    "rect": frozenset({"x", "y", "width", "height", "rx", "fill", "stroke", "stroke-width"}),
+    "line": frozenset({"x1", "y1", "x2", "y2", "stroke", "stroke-width"}),
+    "text": frozenset({"x", "y", "text-anchor", "dominant-baseline", "font-size", "font-weight", "fill"}),
+    "polyline": frozenset({"points", "fill", "stroke", "stroke-width"}),
+    "circle": frozenset({"cx", "cy", "r", "fill", "stroke", "stroke-width"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Links may leave the site only for the web and e-mail; in-site links are relative.
@@ -106,7 +116,8 @@ class _Finder(HTMLParser):
         if tag not in ALLOWED_TAGS:
             self._add(f"<{tag}>")
             return
-        allowed = GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset())
+        # HTMLParser lowers attribute names; SVG ones such as viewBox are listed as written
+        allowed = {name.lower() for name in GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset())}
         for name, value in attrs:
             if name not in allowed:
                 self._add(f"{name}= on <{tag}>")

@@ -14,25 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...palette import PALETTE
 from ..units import Cm, Emu, Length, Pt
 
 # ---------------------------------------------------------------- palette
-# Hex RGB. The slot names are the Office theme's: dk1/lt1 are text and
-# background, dk2/lt2 the secondary pair, accent1..6 feed charts and tables.
-PALETTE: dict[str, str] = {
-    "dk1": "1F2933",  # ink: body text (14.7:1 on white)
-    "lt1": "FFFFFF",  # paper
-    "dk2": "163A4A",  # deep navy-teal: titles, bands, table headers (11.8:1 on white)
-    "lt2": "F5EFE6",  # warm sand: panels and banded rows
-    "accent1": "1D6F78",  # teal: bullets, chart series 1, ladder (5.9:1 on white)
-    "accent2": "D0703A",  # warm terracotta: accent bars, series 2 (decoration and large text only)
-    "accent3": "3E5C76",  # slate blue
-    "accent4": "E3B04B",  # ochre
-    "accent5": "7A9E7E",  # sage
-    "accent6": "8C5E7F",  # plum
-    "hlink": "1D6F78",
-    "folHlink": "5B4B8A",
-}
+# Hex RGB, in the neutral module housing_kit/palette.py: the site draws its SVG charts with them too.
 # Colours derived from the slots: (slot, lighter by). "muted" is body text
 # lightened to a grey that keeps 5:1 contrast on white (captions, footers).
 DERIVED: dict[str, tuple[str, float]] = {"muted": ("dk1", 0.3)}
