@@ -122,7 +122,7 @@ def _scale(figure: ChartFigure) -> tuple[float, float, float]:
 def _columns_or_line(figure: ChartFigure, lang: str, top: float) -> tuple[list[str], float]:
     """Vertical columns (or a line) over the categories, a value axis with grid lines on the left."""
     low, high, step = _scale(figure)
-    left = max(len(format_number(t, lang)) for t in (low, high)) * CHAR + 10
+    left = max(len(format_number(t, lang)) for t in (low, high)) * CHAR * 1.2 + 14
     plot_w = WIDTH - left
     n = len(figure.categories)
     band = plot_w / n
@@ -130,7 +130,7 @@ def _columns_or_line(figure: ChartFigure, lang: str, top: float) -> tuple[list[s
     if figure.chart == "line" and n > 8:  # only every k-th year fits under a long line
         label_lines = [lines if i % math.ceil(n / 8) == 0 else [] for i, lines in enumerate(label_lines)]
     under = max(len(lines) for lines in label_lines) * LINE + 8
-    plot_top, plot_h = top + LINE + 4, 220.0
+    plot_top, plot_h = top + LINE + 12, 220.0  # the unit's line above the top grid line
     base = plot_top + plot_h
 
     def y(v: float) -> float:
