@@ -21,7 +21,7 @@ from .models import CITATION_RE, TOPIC_LINK_RE, Event, Labels, Topic
 from .paths import relative
 from .yaml_source import LimitError, SourceDoc, dotted, parse_yaml
 
-__all__ = ["Library", "load_event", "load_events", "load_topics", "public_visits", "read_model", "relative"]
+__all__ = ["Library", "load_event", "load_events", "load_topics", "public_visits", "read_model", "relative", "visit_problems"]
 
 M = TypeVar("M", bound=BaseModel)
 LABELS = Path(__file__).with_name("labels.yaml")
@@ -306,6 +306,20 @@ def public_visits(events: list[tuple[Path, Event]]) -> list[Event]:
     return sorted(shown, key=lambda e: e.date, reverse=True)
 
 
+def visit_problems(language: str, topics: list[str], doc: SourceDoc, name: str, library: Library) -> list[Problem]:
+    """An event's or a request's language and topics checked against the site: one problem per mistake."""
+    problems = []
+    if language not in library.codes:
+        message = f"{language!r} is not one of the site's languages ({', '.join(library.codes)})"
+        problems.append(Problem(name, doc.line_of(("language",)), "language", message))
+    names = library.names()
+    for i, topic in enumerate(topics):
+        if topic.lower() not in names:
+            message = f"no topic called {topic!r}. {library.describe()}"
+            problems.append(Problem(name, doc.line_of(("topics", i)), f"topics[{i}]", message))
+    return problems
+
+
 def load_event(path: Path, library: Library) -> Event:
     """Load a visit file from ``slides/events/`` and check it against the topics."""
     path = Path(path)
@@ -316,28 +330,8 @@ def load_event(path: Path, library: Library) -> Event:
     if not path.is_file():
         raise ContentError([Problem(relative(path, library.root), None, "", "no such event file")])
     event, doc, problems = read_model(path, Event, library.root, library.codes)
-    if event is not None:
-        name = relative(path, library.root)
-        if event.language not in library.codes:
-            problems.append(
-                Problem(
-                    name,
-                    doc.line_of(("language",)),
-                    "language",
-                    f"{event.language!r} is not one of the site's languages ({', '.join(library.codes)})",
-                )
-            )
-        names = library.names()
-        for i, topic in enumerate(event.topics):
-            if topic not in names:
-                problems.append(
-                    Problem(
-                        name,
-                        doc.line_of(("topics", i)),
-                        f"topics[{i}]",
-                        f"no topic called {topic!r}. {library.describe()}",
-                    )
-                )
+    if event is not None and doc is not None:
+        problems += visit_problems(event.language, event.topics, doc, relative(path, library.root), library)
     if problems:
         raise ContentError(problems)
     return event

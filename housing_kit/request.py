@@ -26,9 +26,8 @@ import yaml
 
 from .errors import ContentError, Problem
 from .library import Library
-from .loader import load_event, parse_model, relative
+from .loader import load_event, parse_model, relative, visit_problems
 from .models import Event, Request
-from .yaml_source import SourceDoc
 
 MARKER = "# presentation-request v1"
 PRIVATE_DIR = "private"
@@ -103,32 +102,10 @@ def read_request(path: Path, library: Library) -> Request:
         raise ContentError([Problem(name, None, "", str(exc))]) from None
     request, doc, problems = parse_model(name, block, Request, library.codes, first_line)
     if request is not None and doc is not None:
-        problems += _check_against_library(request, doc, name, library)
+        problems += visit_problems(request.language, request.topics, doc, name, library)
     if problems or request is None:
         raise ContentError(problems)
     return request
-
-
-def _check_against_library(request: Request, doc: SourceDoc, name: str, library: Library) -> list[Problem]:
-    problems = []
-    if request.language not in library.codes:
-        problems.append(
-            Problem(
-                name,
-                doc.line_of(("language",)),
-                "language",
-                f"{request.language!r} is not one of the site's languages ({', '.join(library.codes)})",
-            )
-        )
-    names = library.names()
-    for i, topic in enumerate(request.topics):
-        if topic.lower() not in names:
-            problems.append(
-                Problem(
-                    name, doc.line_of(("topics", i)), f"topics[{i}]", f"no topic called {topic!r}. {library.describe()}"
-                )
-            )
-    return problems
 
 
 def event_file_name(event: Event) -> str:
