@@ -21,7 +21,16 @@ from .models import CITATION_RE, TOPIC_LINK_RE, Event, Labels, Topic
 from .paths import relative
 from .yaml_source import LimitError, SourceDoc, dotted, parse_yaml
 
-__all__ = ["Library", "load_event", "load_events", "load_topics", "public_visits", "read_model", "relative", "visit_problems"]
+__all__ = [
+    "Library",
+    "load_event",
+    "load_events",
+    "load_topics",
+    "public_visits",
+    "read_model",
+    "relative",
+    "visit_problems",
+]
 
 M = TypeVar("M", bound=BaseModel)
 LABELS = Path(__file__).with_name("labels.yaml")
