@@ -250,8 +250,97 @@ class ListFigure(FigureBase):
     items: list[ListItem] = Field(min_length=2)
 
 
+class Stage(Model):
+    title: Text
+    """A short name for the stage, e.g. {pl: Noclegownia, en: Night shelter}."""
+    text: Text | None = None
+    """One sentence on the stage, shown in the table beside the picture and in the deck's notes."""
+
+
+class Route(Model):
+    name: Text
+    """The name of the route, e.g. {pl: Model schodkowy, en: Staircase model}."""
+    stages: list[Stage] = Field(min_length=1)
+    """The stages in the order a person passes through them; the last is where the route ends."""
+
+
+class PathsFigure(FigureBase):
+    kind: Literal["paths"]
+    routes: list[Route] = Field(min_length=2, max_length=3)
+    """Two or three routes to the same end, drawn side by side as steps (e.g. the staircase
+    model and Housing First): the number of stages is what the picture compares."""
+
+
+class FlowPart(Model):
+    title: Text
+    """E.g. {pl: Napływ, en: Inflow}."""
+    text: Text
+    """One sentence: who is counted in this part."""
+
+
+class FlowFigure(FigureBase):
+    kind: Literal["flow"]
+    start: FlowPart
+    """The stock at the start of the period (e.g. people homeless on 1 January)."""
+    inflow: FlowPart
+    """Who enters during the period."""
+    outflow: FlowPart
+    """Who leaves during the period."""
+    end: FlowPart
+    """The stock at the end of the period."""
+    total: FlowPart | None = None
+    """What the period adds up to, when the figure shows it (e.g. prevalence: the start plus the inflow)."""
+
+
+class TimelineEvent(Model):
+    when: str = Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+    """The year (`2009`) or the month (`2009-09`) of the event."""
+    title: Text
+    """What happened, in a short line."""
+    text: Text | None = None
+    """One or two sentences more, shown in the table beside the picture."""
+
+
+class TimelineFigure(FigureBase):
+    kind: Literal["timeline"]
+    events: list[TimelineEvent] = Field(min_length=2)
+
+    @field_validator("events")
+    @classmethod
+    def _events_in_order(cls, events: list[TimelineEvent]) -> list[TimelineEvent]:
+        dates = [e.when for e in events]
+        if dates != sorted(dates):
+            raise ValueError(f"events must be in date order, got {', '.join(dates)}")
+        return events
+
+
+class HubParty(Model):
+    name: Text
+    """E.g. {pl: Właściciel mieszkania, en: Owner}."""
+    gives: Text
+    """What the party gives to the centre (e.g. the flat, for a fixed term)."""
+    gets: Text
+    """What the party gets from the centre (e.g. a guaranteed rent)."""
+
+
+class HubFigure(FigureBase):
+    kind: Literal["hub"]
+    centre: Text
+    """The one in the middle, e.g. {pl: Społeczna agencja najmu, en: Social rental agency}."""
+    parties: list[HubParty] = Field(min_length=2, max_length=4)
+    """The parties around it, each with what it gives and gets."""
+
+
 Figure = Annotated[
-    TableFigure | ChartFigure | TypologyFigure | LadderFigure | ListFigure,
+    TableFigure
+    | ChartFigure
+    | TypologyFigure
+    | LadderFigure
+    | ListFigure
+    | PathsFigure
+    | FlowFigure
+    | TimelineFigure
+    | HubFigure,
     Field(discriminator="kind"),
 ]
 

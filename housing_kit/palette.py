@@ -3,7 +3,7 @@
 Hex RGB. The slot names are the Office theme's: dk1/lt1 are text and
 background, dk2/lt2 the secondary pair, accent1..6 feed charts and tables.
 The deck's theme (housing_kit/deck/plan/theme.py) writes them into the .pptx;
-the site's inline SVG figures (housing_kit/site/svg_figures.py) draw with them,
+the site's inline SVG figures (housing_kit/site/svg/) draw with them,
 so a chart looks the same on a slide and on a page.
 """
 

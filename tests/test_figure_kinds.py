@@ -30,7 +30,7 @@ def test_the_models_figure_union_is_the_registry():
 
 
 def test_the_loader_and_the_schema_name_the_registered_kinds():
-    assert kind_names() == "table, chart, typology, ladder or list"
+    assert kind_names() == "table, chart, typology, ladder, list, paths, flow, timeline or hub"
     schema = build_schema(models.Topic, ("pl", "en"))
     figures = schema["properties"]["figures"]["items"]
     assert set(figures["discriminator"]["mapping"]) == set(FIGURE_KINDS)

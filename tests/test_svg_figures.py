@@ -10,7 +10,8 @@ import pytest
 from housing_kit.formatting import format_number
 from housing_kit.models import ChartFigure
 from housing_kit.site.sanitise import removed_markup, sanitise_html
-from housing_kit.site.svg_figures import chart_svg, nice_step, wrap
+from housing_kit.site.svg.chart import chart_svg, nice_step
+from housing_kit.site.svg.draw import wrap
 
 
 def _charts(library):

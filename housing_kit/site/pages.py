@@ -13,14 +13,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..figure_kinds import figure_kind
+from ..figure_kinds import PICTURES, figure_kind, resolve
 from ..formatting import LinkTitles, format_date, format_number, format_size, plain, topic_links
 from ..library import Library
-from ..models import Topic
+from ..models import FigureBase, Topic
 from ..outputs.downloads import Download
 from .citations import PageCitations
 from .glossary import TermLinker, render_glossary_page
-from .svg_figures import chart_svg
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +114,17 @@ def render_topic_page(
         minutes=reading_minutes(topic, lang, library),
         Markup=Markup,
         partial=lambda kind: f"figures/{figure_kind(kind).partial}",
-        chart_svg=lambda figure: chart_svg(figure, lang, lambda key: library.label(key, lang)),
+        figure_svg=lambda figure: figure_svg(figure, lang, library),
     )
+
+
+def figure_svg(figure: FigureBase, lang: str, library: Library) -> Markup:
+    """The figure drawn as an inline SVG by the function its kind names; empty for a kind without one."""
+    name = figure_kind(figure.kind).svg  # type: ignore[attr-defined]  # every Figure has a kind
+    if name is None:
+        return Markup("")
+    picture: Markup = resolve(PICTURES, name)(figure, lang, lambda key: library.label(key, lang))
+    return picture
 
 
 def render_topic_cards(library: Library, lang: str, prefix: str, directory_urls: bool = True, level: int = 3) -> str:

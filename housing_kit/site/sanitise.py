@@ -24,7 +24,7 @@ from typing import Any
 _TAGS = """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
 figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strong sub summary
 sup table tbody td tfoot th thead time tr u ul"""
-# The inline SVG charts of svg_figures.py: only what it draws (no <a>, <use>, <image>, <foreignObject>).
+# The inline SVG figures of svg/: only what it draws (no <a>, <use>, <image>, <foreignObject>).
 _SVG_TAGS = "svg g rect line text title desc polyline circle"
 ALLOWED_TAGS = frozenset(_TAGS.split()) | frozenset(_SVG_TAGS.split())
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "noscript", "math"})

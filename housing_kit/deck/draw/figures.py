@@ -2,7 +2,8 @@
 
 Tables become real tables (row heights as budgeted; tables.py), charts real
 charts with their data in an embedded workbook (charts.py), ladder steps and
-list numbers auto shapes (shapes.py). Colours are theme slots, so a branded
+list numbers auto shapes (shapes.py), diagrams groups of shapes and arrows
+(diagrams.py). Colours are theme slots, so a branded
 template recolours them.
 """
 
@@ -12,8 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..plan.geometry import Geometry
-from ..plan.specs import ChartSpec, PictureSpec, Shape, TableSpec, TextBlock
+from ..plan.specs import ChartSpec, DiagramSpec, PictureSpec, Shape, TableSpec, TextBlock
 from .charts import draw_chart
+from .diagrams import draw_diagram
 from .shapes import draw_block, draw_picture
 from .tables import draw_table
 from .text import Writer
@@ -23,6 +25,7 @@ DRAWERS: dict[type, Callable[..., None]] = {
     ChartSpec: draw_chart,
     TextBlock: draw_block,
     PictureSpec: draw_picture,
+    DiagramSpec: draw_diagram,
 }
 """Each kind of planned shape -> what draws it (figure_kinds.py names the one each figure kind needs)."""
 

@@ -83,7 +83,32 @@ class PictureSpec:
     descr: str
 
 
-Shape = TextBlock | TableSpec | ChartSpec | PictureSpec
+@dataclass(frozen=True)
+class Arrow:
+    """A straight connector from ``start`` to ``end`` (points on the slide), with an arrow head at
+    ``end`` (and at ``start`` too when ``both``): the links of a diagram."""
+
+    start: tuple[float, float]
+    end: tuple[float, float]
+    colour: str = "dk2"  # theme slot
+    weight: float = 2.25  # line width in points
+    both: bool = False
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class DiagramSpec:
+    """A picture made of native shapes (paths, flow, timeline, hub figures): text blocks and arrows,
+    drawn as one group so it moves as one and a screen reader meets one described object."""
+
+    box: Box
+    blocks: tuple[TextBlock, ...]
+    arrows: tuple[Arrow, ...]
+    name: str
+    descr: str
+
+
+Shape = TextBlock | TableSpec | ChartSpec | PictureSpec | DiagramSpec
 
 FigurePage = tuple[Sequence[Shape], str]
 """The shapes of one figure slide and what its speaker notes add."""
