@@ -22,5 +22,11 @@ def typeset_lines(content: str, width: float, lang: str, size: float = FONT, bol
     first keeps a Polish one-letter word (``z``, ``w``) with the word after it.
     Bold text is reckoned a little wider.
     """
+    size = size * 1.06 if bold else size
+    most = max(4, int(width / (size * 0.56)))  # as draw.wrap reckons a line
     glued = typeset(content, lang).replace(NBSP, _GLUE)
-    return [line.replace(_GLUE, NBSP) for line in wrap(glued, width, size * 1.06 if bold else size)]
+    out = []
+    for line in wrap(glued, width, size):
+        # a word longer than the line (an address, a long compound) is cut: it never leaves its box
+        out += [line[i : i + most] for i in range(0, len(line), most)]
+    return [line.replace(_GLUE, NBSP) for line in out]

@@ -41,7 +41,7 @@ def list_svg(figure: ListFigure, lang: str, label: Label) -> Markup:
         if figure.numbered:
             cx, r = num(PAD + BADGE / 2), num(BADGE / 2)
             out.append(f'<circle cx="{cx}" cy="{num(mid)}" r="{r}" fill="{colour("accent1")}"></circle>')
-            out.append(text(PAD + BADGE / 2, mid + 17 * 0.36, str(i), "middle", "bold", PAPER, 17))
+            out.append(text(PAD + BADGE / 2, mid + SIZE * 0.36, str(i), "middle", "bold", PAPER, SIZE))
         else:
             out.append(rect(PAD, mid - BULLET / 2, BULLET, BULLET, colour("accent2")))
         first = mid - (len(lines) - 1) * SIZE * LINE / 2 + SIZE * 0.36
