@@ -16,10 +16,12 @@ from .fit import Para, Span, paras_height
 from .geometry import Box
 from .specs import Arrow, DiagramSpec, FigurePage, TextBlock
 
-CORNER = 6.0
+CORNER = 6.0  # radius of a box's rounded corners, in points
+CORNER_INSET = CORNER * (1 - 0.5**0.5)  # how far inside its edges a rounded rectangle keeps its text
 BAR = 8.0  # the ochre bar that groups what the total adds up
 BAND = 64.0  # width of the band that carries the stock through the period
 REACH = 56.0  # length of the inflow and outflow arrows
+MIN_GAP = 6.0  # between the boxes, when the text needs the room
 
 # (fill slot, lighter by) of each part: the same slots as the site's picture
 FILLS: dict[str, tuple[str, float]] = {
@@ -57,16 +59,18 @@ def flow_pages(ctx: Context, figure: FlowFigure, area: Box) -> list[FigurePage]:
     wide = area.right - left
     side = area.right - (left + BAND + REACH)
     gap = g.gap * 1.2
+    inset = CORNER_INSET
     size = 0.0
     for size in (s.pt for s in ctx.theme.type.figure_text):
         paras = {name: _paras(ctx, part, size) for name, part in parts}
         heights = {
-            name: paras_height(list(p), (side if name in ("inflow", "outflow") else wide) - 2 * g.inset_x)
-            + 2 * g.inset_y
+            name: paras_height(list(p), (side if name in ("inflow", "outflow") else wide) - 2 * (g.inset_x + inset))
+            + 2 * (g.inset_y + inset)
             for name, p in paras.items()
         }
-        if sum(heights.values()) + (len(heights) - 1) * gap <= area.h:
-            return [([_diagram(ctx, figure, area, paras, heights, left, gap)], "")]
+        spare = (area.h - sum(heights.values())) / (len(heights) - 1)
+        if spare >= MIN_GAP:
+            return [([_diagram(ctx, figure, area, paras, heights, left, min(gap, spare))], "")]
     problem = f"the parts' texts are too long for one slide even at {size:g} pt; shorten them"
     raise LayoutProblem(("start",), problem)
 

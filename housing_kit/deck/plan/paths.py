@@ -21,6 +21,8 @@ from .specs import Arrow, DiagramSpec, FigurePage, TextBlock
 from .wording import join_sentences
 
 CORNER = 6.0  # radius of a stage box's rounded corners, in points
+# PowerPoint and LibreOffice keep a rounded rectangle's text this far inside its edges.
+CORNER_INSET = CORNER * (1 - 0.5**0.5)
 BADGE = 26.0  # diameter of a move's number
 STEP_X = 22.0  # how far each level's box sits to the right of the one below it
 MIN_ROW_GAP, MAX_ROW_GAP = 10.0, 28.0  # between levels: the arrows' room
@@ -58,7 +60,7 @@ def describe(ctx: Context, figure: PathsFigure) -> str:
 def _stage_paras(ctx: Context, stage: Stage, size: float, with_text: bool) -> tuple[Para, ...]:
     paras = [Para((Span(ctx.tr(stage.title), bold=True),), size + 2)]
     if with_text and stage.text:
-        paras.append(Para((Span(ctx.tr(stage.text)),), size, space_before=2.0))
+        paras.append(Para((Span(ctx.tr(stage.text)),), size))
     return tuple(paras)
 
 
@@ -70,7 +72,7 @@ def paths_pages(ctx: Context, figure: PathsFigure, area: Box) -> list[FigurePage
     col_gap = 2 * g.gap
     col_w = (area.w - (count - 1) * col_gap) / count
     box_w = col_w - (levels - 1) * STEP_X
-    text_w = box_w - BADGE - 6 - 2 * g.inset_x
+    text_w = box_w - BADGE - 6 - 2 * (g.inset_x + CORNER_INSET)
     size = 0.0
     for with_text in (True, False):
         for size in (s.pt for s in ctx.theme.type.figure_text):
@@ -80,7 +82,7 @@ def paths_pages(ctx: Context, figure: PathsFigure, area: Box) -> list[FigurePage
             rows = [0.0] * levels
             for route, route_paras in zip(figure.routes, paras, strict=True):
                 for level, p in zip(stage_levels(route, levels), route_paras, strict=True):
-                    need = max(paras_height(list(p), text_w) + 2 * g.inset_y, BADGE + 6)
+                    need = max(paras_height(list(p), text_w) + 2 * (g.inset_y + CORNER_INSET), BADGE + 6)
                     rows[level] = max(rows[level], need)
             spare = area.h - (head_h + HEAD_GAP + sum(rows))
             if spare >= (levels - 1) * MIN_ROW_GAP:
