@@ -15,7 +15,7 @@ from ...models import FlowFigure, FlowPart
 from .diagram_parts import arrow, lines, tint
 from .draw import WIDTH, Label, num, svg
 
-TITLE, TEXT = 19.0, 17.0
+TITLE, TEXT = 20.0, 18.0
 PAD = 10.0
 GAP = 14.0
 BAR = 7.0

@@ -15,12 +15,12 @@ from ...models import PathsFigure, Route
 from .diagram_parts import Lines, arrow, lines, tint
 from .draw import PAPER, WIDTH, Label, num, svg, text, wrap
 
-TITLE, TEXT, HEAD = 18.0, 16.0, 19.0  # font sizes: a stage's title and sentence, a route's name
+TITLE, TEXT, HEAD = 20.0, 17.0, 20.0  # font sizes: a stage's title and sentence, a route's name
 COL_GAP = 16.0
-STEP_X = 12.0  # how far each level's box sits to the right of the one below it
+STEP_X = 10.0  # how far each level's box sits to the right of the one below it
 BADGE = 11.0  # radius of a move's number
 PAD = 7.0
-ROW_GAP = 26.0  # between levels: the arrows' room
+ROW_GAP = 22.0  # between levels: the arrows' room
 INK = tint("dk1")
 NAVY = tint("dk2")
 
