@@ -18,7 +18,6 @@ from .context import Context, LayoutProblem
 from .fit import Para, Span, paras_height
 from .geometry import Box
 from .specs import Arrow, DiagramSpec, FigurePage, TextBlock
-from .wording import join_sentences
 
 CORNER = 6.0  # radius of a stage box's rounded corners, in points
 # PowerPoint and LibreOffice keep a rounded rectangle's text this far inside its edges.
@@ -158,14 +157,3 @@ def _layout(
             previous = box
     descr = describe(ctx, figure)
     return [DiagramSpec(area, tuple(blocks), tuple(arrows), f"Figure {figure.id}", descr)]
-
-
-def paths_notes(ctx: Context, figure: PathsFigure) -> str:
-    """Each stage with its sentence, route by route (what the slide may leave out)."""
-    return join_sentences(
-        *(
-            f"{ctx.tr(r.name)} – {ctx.tr(s.title)}" + (f": {ctx.tr(s.text)}" if s.text else "")
-            for r in figure.routes
-            for s in r.stages
-        )
-    )
