@@ -117,6 +117,14 @@ def _message(err: dict) -> str:
         return f"unknown kind {err['ctx']['tag']!r}; use one of {err['ctx']['expected_tags']}"
     if kind == "union_tag_not_found":
         return f"required key 'kind' is missing ({kind_names()})"
+    if kind in ("too_short", "too_long"):  # a list: say how many it has and how many it may have
+        n, ctx = err["ctx"]["actual_length"], err["ctx"]
+        has = f"has {n} {'entry' if n == 1 else 'entries'}"
+        return (
+            f"{has}; at least {ctx['min_length']} needed"
+            if kind == "too_short"
+            else f"{has}; at most {ctx['max_length']} allowed"
+        )
     return msg[0].lower() + msg[1:]
 
 

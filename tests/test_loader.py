@@ -104,7 +104,7 @@ def test_unknown_figure_kind_points_at_kind(project):
     write(project, SAMPLE.replace("kind: table", "kind: tabel"))
     assert problems(project) == [
         "topics/sample.yaml:25: figures[0].kind: unknown kind 'tabel'; "
-        "use one of 'table', 'chart', 'typology', 'ladder', 'list'"
+        "use one of 'table', 'chart', 'typology', 'ladder', 'list', 'paths', 'flow', 'timeline', 'hub'"
     ]
 
 

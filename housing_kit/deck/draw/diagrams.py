@@ -8,6 +8,8 @@ screen reader meets one described object instead of a dozen boxes and lines.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
@@ -24,7 +26,7 @@ def _emu(value: float) -> int:
     return round(value * EMU_PER_PT)
 
 
-def _draw_arrow(shapes, arrow: Arrow, index: int) -> None:
+def _draw_arrow(shapes: Any, arrow: Arrow, index: int) -> None:
     (x1, y1), (x2, y2) = arrow.start, arrow.end
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x1), _emu(y1), _emu(x2), _emu(y2))
     style = line._element.find(qn("p:style"))
@@ -43,7 +45,7 @@ def _draw_arrow(shapes, arrow: Arrow, index: int) -> None:
     mark_decorative(line)  # the group's description says what the arrows mean
 
 
-def draw_diagram(slide, diagram: DiagramSpec, writer: Writer, geometry: Geometry) -> None:
+def draw_diagram(slide: Any, diagram: DiagramSpec, writer: Writer, geometry: Geometry) -> None:
     group = slide.shapes.add_group_shape()
     for block in diagram.blocks:
         draw_block(group, block, writer, geometry)
