@@ -14,11 +14,12 @@ from markupsafe import Markup
 from ...models import HubFigure, HubParty
 from .draw import INK, PAPER, WIDTH, Label, colour, num, rect, svg, text, wrap
 
-SIZE = 17  # the boxes' text: 0.69 of this on a 390 px phone
+SIZE = 18  # the boxes' text: 0.69 of this on a 390 px phone
 PITCH = SIZE * 1.25
 PAD = 10.0
 COL_GAP = 14.0
 LINK = 44.0  # the height of the arrows between a row of boxes and the centre
+BOLD = 1.08  # bold letters are this much wider than draw.wrap reckons
 
 
 def describe(figure: HubFigure, lang: str, label: Label) -> str:
@@ -32,7 +33,7 @@ def describe(figure: HubFigure, lang: str, label: Label) -> str:
 
 def _party_lines(party: HubParty, lang: str, label: Label, width: float) -> list[tuple[str, str]]:
     """(kind, text) per line: the name, then each heading and its wrapped text."""
-    lines = [("name", row) for row in wrap(party.name[lang], width, SIZE + 1)]
+    lines = [("name", row) for row in wrap(party.name[lang], width, (SIZE + 1) * BOLD)]
     for key, value in (("hub_gives", party.gives), ("hub_gets", party.gets)):
         lines.append(("head", label(key)))
         lines += [("text", row) for row in wrap(value[lang], width, SIZE)]
@@ -64,9 +65,9 @@ def hub_svg(figure: HubFigure, lang: str, label: Label) -> Markup:
     lines = [_party_lines(p, lang, label, inner) for p in figure.parties]
     # the boxes in a row are as tall as the longest
     heights = [max(len(lines[figure.parties.index(p)]) for p in row) * PITCH + 2 * PAD for row in rows]
-    centre_lines = wrap(figure.centre[lang], WIDTH * 0.6 - 2 * PAD, SIZE + 2)
+    centre_lines = wrap(figure.centre[lang], WIDTH * 0.7 - 2 * PAD, (SIZE + 2) * BOLD)
     centre_h = len(centre_lines) * PITCH + 2 * PAD + 6
-    centre_w = WIDTH * 0.6
+    centre_w = WIDTH * 0.7
     out = ['<g aria-hidden="true">']
     y = 0.0
     centre_y = heights[0] + LINK
@@ -91,7 +92,7 @@ def hub_svg(figure: HubFigure, lang: str, label: Label) -> Markup:
                 out.append(_arrow(mid, top - 2, centre_y + centre_h + 2, line))
         y = top + heights[r]
     cx = (WIDTH - centre_w) / 2
-    out.append(rect(cx, centre_y, centre_w, centre_h, accent, rx=centre_h / 2))
+    out.append(rect(cx, centre_y, centre_w, centre_h, accent, rx=14))
     for i, row_text in enumerate(centre_lines):
         base = centre_y + PAD + 3 + (i + 1) * PITCH - 4
         out.append(text(WIDTH / 2, base, row_text, "middle", "bold", PAPER, SIZE + 2))
