@@ -3,8 +3,9 @@
 The events sit at even steps along an arrow pointing to later dates (their order
 matters, not the gaps between them); each event's date and title are set in a
 text box centred on its dot, alternately above and below the axis, so a label
-may be twice as wide as the step between dots. The planner picks the fewest
-slides, then the largest text, at which every label fits; the date is written in
+may be twice as wide as the step between dots (and must be at least MIN_LABEL
+wide). The planner picks the fewest slides, then the largest text, at which
+every label fits; the date is written in
 full ("wrzesień 2009") when it fits one line, else in its short form ("IX 2009").
 An event's longer text goes to the table on the site and to the speaker notes.
 """
@@ -23,6 +24,7 @@ from .wording import join_sentences
 
 DOT = 14.0  # diameter of an event's dot, in points
 CLEAR = 6.0  # space between a dot and its label
+MIN_LABEL = 140.0  # a label narrower than this (in points) reads as a column of single words
 
 
 def event_date(ctx: Context, event: TimelineEvent, *, short: bool = False) -> str:
@@ -50,6 +52,8 @@ def _layout(ctx: Context, events: list[TimelineEvent], area: Box, size: float, p
     g = ctx.geometry
     step = (area.w + g.gap) / (per_page + 1)
     width = 2 * step - g.gap
+    if width < MIN_LABEL and per_page > 1:
+        return None
     inner = width - 2 * g.inset_x
     paras = [_label_paras(ctx, e, size, inner) for e in events]
     heights = [paras_height(list(p), inner) + 2 * g.inset_y for p in paras]
