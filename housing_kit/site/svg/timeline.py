@@ -15,7 +15,7 @@ from ...formatting import format_when
 from ...models import TimelineEvent, TimelineFigure
 from .draw import INK, PAPER, WIDTH, Label, colour, num, svg, text, wrap
 
-SIZE = 18  # the picture's text: 0.69 of this on a 390 px phone (a 520-unit picture in 358 px)
+SIZE = 20  # the picture's text: 0.69 of this on a 390 px phone (a 520-unit picture in 358 px)
 PITCH = SIZE * 1.3
 AXIS_X = 12.0
 TEXT_X = 36.0
