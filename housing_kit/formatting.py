@@ -78,3 +78,14 @@ def format_date(date: dt.date, months: str) -> str:
     ``months`` is the language's twelve month names in the form a date uses,
     space-separated (the ``months`` label in labels.yaml)."""
     return f"{date.day} {months.split()[date.month - 1]} {date.year}"
+
+
+def format_when(when: str, months: str) -> str:
+    """A timeline's date (``2009`` or ``2009-09``) as a reader writes it: '2009', 'wrzesień 2009',
+    'September 2009', or in the short forms 'IX 2009' and 'Sep 2009'.
+
+    ``months`` is the language's twelve month names, space-separated: the ``month_names``
+    label in labels.yaml, or ``month_short`` where space is tight. The site and the decks
+    both call this, so a date reads the same on a page and on a slide."""
+    year, _, month = when.partition("-")
+    return f"{months.split()[int(month) - 1]} {year}" if month else year

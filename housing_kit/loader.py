@@ -107,6 +107,8 @@ def _message(err: dict) -> str:
         return "unknown key (a typo?); see the schema for the keys allowed here"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and err["loc"][-1] == "when":  # a timeline event's date
+        return f"{err['input']!r} is not a year or a month; write it as YYYY or YYYY-MM (e.g. 2009-09)"
     if kind == "string_pattern_mismatch":
         return f"{err['input']!r} is not a valid name: use lower-case letters, digits and hyphens"
     if kind.startswith("date"):

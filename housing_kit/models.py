@@ -309,8 +309,11 @@ class TimelineFigure(FigureBase):
     @classmethod
     def _events_in_order(cls, events: list[TimelineEvent]) -> list[TimelineEvent]:
         dates = [e.when for e in events]
-        if dates != sorted(dates):
-            raise ValueError(f"events must be in date order, got {', '.join(dates)}")
+        for i in range(1, len(dates)):
+            if dates[i] < dates[i - 1]:
+                raise ValueError(
+                    f"events must be in date order: event {i + 1} ({dates[i]}) comes after event {i} ({dates[i - 1]})"
+                )
         return events
 
 

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..figure_kinds import PICTURES, figure_kind, resolve
-from ..formatting import LinkTitles, format_date, format_number, format_size, plain, topic_links
+from ..formatting import LinkTitles, format_date, format_number, format_size, format_when, plain, topic_links
 from ..library import Library
 from ..models import FigureBase, Topic
 from ..outputs.downloads import Download
@@ -103,6 +103,7 @@ def render_topic_page(
         L=lambda key: library.label(key, lang),
         library=library,
         date=lambda day: format_date(day, library.label("months", lang)),
+        when=lambda when: format_when(when, library.label("month_names", lang)),
         tr=lambda text: text[lang] if text is not None else "",
         cite=lambda text: citations.markdown(md(text)),
         md=md,
