@@ -41,6 +41,8 @@ def test_every_topic_in_every_language_is_built_once_then_reused(tmp_path, spy):
     library = fixture_library("deck")
     found = build_downloads(library, tmp_path, pdf=False)
     assert [(d.slug, d.lang, d.kind) for d in found] == [
+        ("diagrams-a", "en", "pptx"),
+        ("diagrams-a", "pl", "pptx"),
         ("diagrams-b", "en", "pptx"),
         ("diagrams-b", "pl", "pptx"),
         ("ladder", "en", "pptx"),
@@ -49,13 +51,15 @@ def test_every_topic_in_every_language_is_built_once_then_reused(tmp_path, spy):
         ("typology", "pl", "pptx"),
     ]
     assert all(isinstance(d, Download) and d.size == d.path.stat().st_size > 10_000 for d in found)
-    assert found[2].path == tmp_path / "ladder.en.pptx" and found[2].href == "downloads/ladder.en.pptx"
-    assert len(spy["decks"]) == 6
+    assert found[4].path == tmp_path / "ladder.en.pptx" and found[4].href == "downloads/ladder.en.pptx"
+    assert len(spy["decks"]) == 8
     stamp = found[0].path.stat().st_mtime_ns
     assert build_downloads(library, tmp_path, pdf=False) == found
-    assert len(spy["decks"]) == 6, "nothing changed, nothing rebuilt"
+    assert len(spy["decks"]) == 8, "nothing changed, nothing rebuilt"
     assert found[0].path.stat().st_mtime_ns == stamp
     assert set(json.loads((tmp_path / MANIFEST).read_text())) == {
+        "diagrams-a.pl",
+        "diagrams-a.en",
         "diagrams-b.pl",
         "diagrams-b.en",
         "typology.pl",
@@ -98,9 +102,11 @@ def test_without_libreoffice_only_decks_are_offered(tmp_path, monkeypatch):
 def test_pdfs_of_all_changed_decks_come_from_one_libreoffice_run(tmp_path, spy):
     library = fixture_library("deck")
     found = build_downloads(library, tmp_path, pdf=True)
-    assert len(spy["pdf"]) == 1 and len(spy["pdf"][0]) == 6
+    assert len(spy["pdf"]) == 1 and len(spy["pdf"][0]) == 8
     pdfs = [d for d in found if d.kind == "pdf"]
     assert [d.path.name for d in pdfs] == [
+        "diagrams-a.en.pdf",
+        "diagrams-a.pl.pdf",
         "diagrams-b.en.pdf",
         "diagrams-b.pl.pdf",
         "ladder.en.pdf",
