@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 import lxml.html
 import pytest
 
+from housing_kit.figure_kinds import FIGURE_KINDS
 from housing_kit.models import LadderFigure, ListFigure, TypologyFigure
 from housing_kit.site.sanitise import removed_markup, sanitise_html
 from housing_kit.site.svg.ladder import ladder_svg
@@ -25,7 +26,7 @@ from housing_kit.site.svg.typology import typology_svg
 from housing_kit.typography import typeset
 
 LANGS = {"pl": "", "en": "en/"}
-PICTURED = ("chart", "typology", "ladder", "list")
+PICTURED = tuple(name for name, kind in FIGURE_KINDS.items() if kind.svg)  # every kind with a picture
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -280,7 +281,7 @@ LINES = """() => [...document.querySelectorAll('svg.hk-svg')].flatMap(svg => {
 @pytest.mark.slow
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("slug", ["ethos", "regional-monitoring", "housing-first"])
+@pytest.mark.parametrize("slug", ["ethos", "regional-monitoring", "housing-first", "measurement", "gswb", "ans"])
 def test_the_pictures_fit_read_and_pass_axe(browser, site_url, real_library, lang, viewport, slug):
     from .test_phone_print import WIDER_THAN_VIEWPORT, axe_problems, open_page
 

@@ -1,31 +1,10 @@
-"""Pieces of the diagram pictures (paths, flow): tinted palette colours, boxes of wrapped text, arrows.
-
-A tint is computed the way PowerPoint lightens a theme colour (``lumMod``/``lumOff``
-on the HSL lightness, housing_kit/deck/draw/ooxml.py), so a box on a page has the
-colour of the same box on a slide. Arrow heads are filled ``polyline`` triangles:
-no element beyond those the page sanitiser allows.
-"""
+"""Boxes of the diagram pictures (paths, flow): a bold title and an optional sentence, wrapped."""
 
 from __future__ import annotations
 
-import colorsys
 from dataclasses import dataclass
 
-from ...palette import PALETTE
-from .draw import esc, num, wrap
-
-BOLD_WIDTH = 1.08  # bold letters are wider than the average wrap() assumes
-
-
-def tint(slot: str, lighter: float = 0.0) -> str:
-    """A palette slot as a CSS colour, lightened as PowerPoint lightens a theme colour."""
-    hex_ = PALETTE[slot]
-    if not lighter:
-        return f"#{hex_}"
-    r, g, b = (int(hex_[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    h, light, s = colorsys.rgb_to_hls(r, g, b)
-    r, g, b = colorsys.hls_to_rgb(h, light * (1 - lighter) + lighter, s)
-    return "#" + "".join(f"{round(v * 255):02X}" for v in (r, g, b))
+from .draw import esc, num, text_lines
 
 
 @dataclass(frozen=True)
@@ -56,10 +35,10 @@ class Lines:
         return out
 
 
-def lines(title: str, text: str | None, width: float, title_size: float, text_size: float) -> Lines:
+def lines(title: str, text: str | None, width: float, lang: str, title_size: float, text_size: float) -> Lines:
     return Lines(
-        wrap(title, width / BOLD_WIDTH, title_size),
-        wrap(text, width, text_size) if text else [],
+        text_lines(title, width, lang, title_size, bold=True),
+        text_lines(text, width, lang, text_size) if text else [],
         title_size,
         text_size,
     )
@@ -70,19 +49,4 @@ def _text(x: float, y: float, content: str, size: float, fill: str, bold: bool =
     return (
         f'<text x="{num(x)}" y="{num(y)}" text-anchor="start" font-size="{num(size)}"{weight} fill="{fill}">'
         f"{esc(content)}</text>"
-    )
-
-
-def arrow(x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 2.5, head: float = 9.0) -> str:
-    """A straight line from (x1, y1) with a filled triangular head ending at (x2, y2)."""
-    dx, dy = x2 - x1, y2 - y1
-    length = (dx * dx + dy * dy) ** 0.5 or 1.0
-    ux, uy = dx / length, dy / length
-    bx, by = x2 - ux * head, y2 - uy * head  # the head's base
-    px, py = -uy * head * 0.55, ux * head * 0.55
-    points = f"{num(x2)},{num(y2)} {num(bx + px)},{num(by + py)} {num(bx - px)},{num(by - py)}"
-    return (
-        f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(bx)}" y2="{num(by)}" stroke="{colour}" '
-        f'stroke-width="{num(width)}"></line>'
-        f'<polyline points="{points}" fill="{colour}" stroke="{colour}" stroke-width="1"></polyline>'
     )

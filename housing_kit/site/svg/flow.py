@@ -12,10 +12,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import FlowFigure, FlowPart
-from .diagram_parts import arrow, lines, tint
-from .draw import WIDTH, Label, num, svg
+from .diagram_parts import lines
+from .draw import WIDTH, Label, arrow, num, svg, tint
 
-TITLE, TEXT = 20.0, 18.0
+TITLE, TEXT = 20.0, 18.5
 PAD = 10.0
 GAP = 14.0
 BAR = 7.0
@@ -53,7 +53,7 @@ def flow_svg(figure: FlowFigure, lang: str, label: Label) -> Markup:
     drawn = []
     for name, part in flow_parts(figure):
         x = side_x if name in ("inflow", "outflow") else left
-        ls = lines(part.title[lang], part.text[lang], WIDTH - x - 2 * PAD, TITLE, TEXT)
+        ls = lines(part.title[lang], part.text[lang], WIDTH - x - 2 * PAD, lang, TITLE, TEXT)
         h = ls.height + 2 * PAD
         boxes[name] = (x, y, h)
         drawn.append((name, ls))
@@ -68,11 +68,12 @@ def flow_svg(figure: FlowFigure, lang: str, label: Label) -> Markup:
     )
     for name, ls in drawn:
         x, top, h = boxes[name]
-        out.append(
-            f'<rect x="{num(x)}" y="{num(top)}" width="{num(WIDTH - x)}" height="{num(h)}" rx="6" '
-            f'fill="{FILLS[name]}"></rect>'
+        out.append(  # a box is a group, its rect first: tests find each line's box this way
+            f'<g class="hk-box"><rect x="{num(x)}" y="{num(top)}" width="{num(WIDTH - x)}" height="{num(h)}" '
+            f'rx="6" fill="{FILLS[name]}"></rect>'
         )
         out += ls.draw(x + PAD, top + PAD, INK)
+        out.append("</g>")
     mid = left + BAND / 2
     out.append(arrow(mid, band_top + 3, mid, band_bottom - 2, NAVY, width=3.5, head=12))
     ix, it, ih = boxes["inflow"]

@@ -12,14 +12,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import HubFigure, HubParty
-from .draw import INK, PAPER, WIDTH, Label, colour, num, rect, svg, text, wrap
+from .draw import INK, PAPER, WIDTH, Label, colour, num, rect, svg, text, text_lines
 
-SIZE = 18  # the boxes' text: 0.69 of this on a 390 px phone
+SIZE = 19  # the boxes' text: 0.69 of this on a 390 px phone
 PITCH = SIZE * 1.25
 PAD = 10.0
 COL_GAP = 14.0
 LINK = 44.0  # the height of the arrows between a row of boxes and the centre
-BOLD = 1.08  # bold letters are this much wider than draw.wrap reckons
 
 
 def describe(figure: HubFigure, lang: str, label: Label) -> str:
@@ -33,10 +32,10 @@ def describe(figure: HubFigure, lang: str, label: Label) -> str:
 
 def _party_lines(party: HubParty, lang: str, label: Label, width: float) -> list[tuple[str, str]]:
     """(kind, text) per line: the name, then each heading and its wrapped text."""
-    lines = [("name", row) for row in wrap(party.name[lang], width, (SIZE + 1) * BOLD)]
+    lines = [("name", row) for row in text_lines(party.name[lang], width, lang, SIZE + 1, bold=True)]
     for key, value in (("hub_gives", party.gives), ("hub_gets", party.gets)):
         lines.append(("head", label(key)))
-        lines += [("text", row) for row in wrap(value[lang], width, SIZE)]
+        lines += [("text", row) for row in text_lines(value[lang], width, lang, SIZE)]
     return lines
 
 
@@ -65,7 +64,7 @@ def hub_svg(figure: HubFigure, lang: str, label: Label) -> Markup:
     lines = [_party_lines(p, lang, label, inner) for p in figure.parties]
     # the boxes in a row are as tall as the longest
     heights = [max(len(lines[figure.parties.index(p)]) for p in row) * PITCH + 2 * PAD for row in rows]
-    centre_lines = wrap(figure.centre[lang], WIDTH * 0.7 - 2 * PAD, (SIZE + 2) * BOLD)
+    centre_lines = text_lines(figure.centre[lang], WIDTH * 0.7 - 2 * PAD, lang, SIZE + 2, bold=True)
     centre_h = len(centre_lines) * PITCH + 2 * PAD + 6
     centre_w = WIDTH * 0.7
     out = ['<g aria-hidden="true">']
@@ -75,6 +74,7 @@ def hub_svg(figure: HubFigure, lang: str, label: Label) -> Markup:
         top = 0.0 if r == 0 else centre_y + centre_h + LINK
         for c, party in enumerate(row):
             x = c * (box_w + COL_GAP) if len(row) == 2 else (WIDTH - box_w) / 2
+            out.append('<g class="hk-box">')  # a box is a group, its rect first: tests find each line's box
             out.append(rect(x, top, box_w, heights[r], sand, rx=8))
             ty = top + PAD
             for kind, content in lines[figure.parties.index(party)]:
@@ -82,9 +82,10 @@ def hub_svg(figure: HubFigure, lang: str, label: Label) -> Markup:
                 if kind == "name":
                     out.append(text(x + PAD, ty - 4, content, weight="bold", fill=line, size=SIZE + 1))
                 elif kind == "head":
-                    out.append(text(x + PAD, ty - 4, content, weight="bold", fill=accent, size=SIZE - 1))
+                    out.append(text(x + PAD, ty - 4, content, weight="bold", fill=accent, size=SIZE))
                 else:
                     out.append(text(x + PAD, ty - 4, content, fill=INK, size=SIZE))
+            out.append("</g>")
             mid = x + box_w / 2
             if r == 0:
                 out.append(_arrow(mid, top + heights[r] + 2, centre_y - 2, line))
@@ -92,10 +93,11 @@ def hub_svg(figure: HubFigure, lang: str, label: Label) -> Markup:
                 out.append(_arrow(mid, top - 2, centre_y + centre_h + 2, line))
         y = top + heights[r]
     cx = (WIDTH - centre_w) / 2
-    out.append(rect(cx, centre_y, centre_w, centre_h, accent, rx=14))
+    out.append('<g class="hk-box">' + rect(cx, centre_y, centre_w, centre_h, accent, rx=14))
     for i, row_text in enumerate(centre_lines):
         base = centre_y + PAD + 3 + (i + 1) * PITCH - 4
         out.append(text(WIDTH / 2, base, row_text, "middle", "bold", PAPER, SIZE + 2))
+    out.append("</g>")
     out.append("</g>")
     height = max(y, centre_y + centre_h)
     title = figure.title[lang]

@@ -13,8 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import LadderFigure
-from .draw import INK, WIDTH, Label, colour, rect, svg, text
-from .helpers import tint, typeset_lines
+from .draw import INK, WIDTH, Label, colour, rect, svg, text, text_lines, tint
 
 SIZE = 20.0  # the titles: about 14 px when the picture is scaled to a 390 px phone
 NUMBER = 26.0  # the step's number
@@ -37,7 +36,7 @@ def ladder_svg(figure: LadderFigure, lang: str, label: Label) -> Markup:
     rows = []  # (index, x, lines, height), lowest step first
     for i, step in enumerate(steps):
         x = i * rise
-        lines = typeset_lines(step.title[lang], WIDTH - x - number_w - PAD, lang, SIZE, bold=True)
+        lines = text_lines(step.title[lang], WIDTH - x - number_w - PAD, lang, SIZE, bold=True)
         rows.append((i, x, lines, max(NUMBER + 2 * PAD, len(lines) * SIZE * 1.25 + 2 * PAD)))
     body, y = [], 0.0
     for i, x, lines, h in reversed(rows):  # drawn from the top step down

@@ -12,10 +12,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import PathsFigure, Route
-from .diagram_parts import Lines, arrow, lines, tint
-from .draw import PAPER, WIDTH, Label, num, svg, text, wrap
+from .diagram_parts import Lines, lines
+from .draw import PAPER, WIDTH, Label, arrow, num, svg, text, text_lines, tint
 
-TITLE, TEXT, HEAD = 20.0, 17.0, 20.0  # font sizes: a stage's title and sentence, a route's name
+TITLE, TEXT, HEAD = 20.0, 18.5, 20.0  # font sizes: a stage's title and sentence, a route's name
 COL_GAP = 16.0
 STEP_X = 10.0  # how far each level's box sits to the right of the one below it
 BADGE = 11.0  # radius of a move's number
@@ -54,10 +54,13 @@ def paths_svg(figure: PathsFigure, lang: str, label: Label) -> Markup:
     col_w = (WIDTH - (count - 1) * COL_GAP) / count
     box_w = col_w - (levels - 1) * STEP_X
     text_x = PAD + 2 * BADGE + 6
-    heads = [wrap(r.name[lang], col_w / 1.08, HEAD) for r in figure.routes]
+    heads = [text_lines(r.name[lang], col_w, lang, HEAD, bold=True) for r in figure.routes]
     head_h = max(len(h) for h in heads) * HEAD * 1.2 + 8
     boxes: list[list[Lines]] = [
-        [lines(s.title[lang], s.text[lang] if s.text else None, box_w - text_x - PAD, TITLE, TEXT) for s in r.stages]
+        [
+            lines(s.title[lang], s.text[lang] if s.text else None, box_w - text_x - PAD, lang, TITLE, TEXT)
+            for s in r.stages
+        ]
         for r in figure.routes
     ]
     rows = [0.0] * levels
@@ -79,10 +82,12 @@ def paths_svg(figure: PathsFigure, lang: str, label: Label) -> Markup:
         for i, (level, ls) in enumerate(zip(stage_levels(route, levels), route_lines, strict=True)):
             x, top, h = x0 + level * STEP_X, tops[level], rows[level]
             fill, ink = _fill(level, levels)
-            out.append(
-                f'<rect x="{num(x)}" y="{num(top)}" width="{num(box_w)}" height="{num(h)}" rx="6" fill="{fill}"></rect>'
+            out.append(  # a box is a group, its rect first: tests find each line's box this way
+                f'<g class="hk-box"><rect x="{num(x)}" y="{num(top)}" width="{num(box_w)}" height="{num(h)}" '
+                f'rx="6" fill="{fill}"></rect>'
             )
             out += ls.draw(x + text_x, top + (h - ls.height) / 2, ink)
+            out.append("</g>")
             cx, cy = x + PAD + BADGE, top + h / 2
             if i:
                 out.append(f'<circle cx="{num(cx)}" cy="{num(cy)}" r="{num(BADGE)}" fill="{NAVY}"></circle>')

@@ -10,8 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import ListFigure
-from .draw import INK, PAPER, WIDTH, Label, colour, num, rect, svg, text
-from .helpers import typeset_lines
+from .draw import INK, PAPER, WIDTH, Label, colour, num, rect, svg, text, text_lines
 
 SIZE = 19.0  # the titles (bold)
 LINE = 1.25
@@ -34,7 +33,7 @@ def list_svg(figure: ListFigure, lang: str, label: Label) -> Markup:
     title_x = PAD + mark + 12
     body, y = [], 0.0
     for i, item in enumerate(figure.items, 1):
-        lines = typeset_lines(item.title[lang], WIDTH - title_x - PAD, lang, SIZE, bold=True)
+        lines = text_lines(item.title[lang], WIDTH - title_x - PAD, lang, SIZE, bold=True)
         h = max(mark, len(lines) * SIZE * LINE) + 2 * PAD
         mid = y + h / 2
         out = [rect(0, y, WIDTH, h, colour("lt2"), rx=6)]

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ...formatting import format_when
 from ...models import TimelineEvent, TimelineFigure
-from .draw import INK, PAPER, WIDTH, Label, colour, num, svg, text, wrap
+from .draw import INK, PAPER, WIDTH, Label, colour, num, svg, text, text_lines
 
 SIZE = 20  # the picture's text: 0.69 of this on a 390 px phone (a 520-unit picture in 358 px)
 PITCH = SIZE * 1.3
@@ -40,7 +40,7 @@ def timeline_svg(figure: TimelineFigure, lang: str, label: Label) -> Markup:
         y += PITCH
         dots.append(y - SIZE * 0.35)
         out.append(text(TEXT_X, y, event_date(event, label), weight="bold", fill=accent, size=SIZE))
-        for row in wrap(event.title[lang], WIDTH - TEXT_X, SIZE):
+        for row in text_lines(event.title[lang], WIDTH - TEXT_X, lang, SIZE):
             y += PITCH
             out.append(text(TEXT_X, y, row, fill=INK, size=SIZE))
         y += GAP

@@ -13,8 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import TypologyFigure
-from .draw import INK, PAPER, WIDTH, Label, colour, rect, series_colour, svg, text
-from .helpers import typeset_lines
+from .draw import INK, PAPER, WIDTH, Label, colour, rect, series_colour, svg, text, text_lines
 
 HEAD = 21.0  # a conceptual category's name
 SIZE = 19.0  # an operational category's name
@@ -40,11 +39,11 @@ def typology_svg(figure: TypologyFigure, lang: str, label: Label) -> Markup:
     name_x = left + badge_w + PAD
     body, y = [], 0.0
     for g, group in enumerate(figure.groups):
-        head_lines = typeset_lines(group.name[lang], WIDTH - left - PAD, lang, HEAD, bold=True)
+        head_lines = text_lines(group.name[lang], WIDTH - left - PAD, lang, HEAD, bold=True)
         head_h = len(head_lines) * HEAD * LINE + 2 * PAD - 4
         rows = []
         for cat in group.categories:
-            lines = typeset_lines(cat.name[lang], WIDTH - name_x - PAD, lang, SIZE)
+            lines = text_lines(cat.name[lang], WIDTH - name_x - PAD, lang, SIZE)
             rows.append((cat.code, lines, max(BADGE_H, len(lines) * SIZE * LINE)))
         panel_h = sum(h for _, _, h in rows) + (len(rows) - 1) * 8 + 2 * PAD
         out = [rect(0, y, WIDTH, head_h + panel_h, colour("lt2"))]  # the group's box: its text stays inside
