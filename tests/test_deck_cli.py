@@ -91,7 +91,7 @@ def test_all_builds_every_topic_in_every_language_in_one_run(project, capsys):
 def test_an_unknown_topic_exits_2_and_lists_the_topics(project, capsys):
     assert slides(project, "ethos") == 2
     assert capsys.readouterr().err == (
-        "topics: no topic called 'ethos'. Topics: typology (also: typ); ladder (also: drabina)\n"
+        "topics: no topic called 'ethos'. Topics: typology (also: typ); ladder (also: drabina); diagrams-a\n"
         "1 problem found; nothing was written.\n"
     )
     assert not (project / "slides" / "ethos.pl.pptx").exists()

@@ -41,23 +41,27 @@ def test_every_topic_in_every_language_is_built_once_then_reused(tmp_path, spy):
     library = fixture_library("deck")
     found = build_downloads(library, tmp_path, pdf=False)
     assert [(d.slug, d.lang, d.kind) for d in found] == [
+        ("diagrams-a", "en", "pptx"),
+        ("diagrams-a", "pl", "pptx"),
         ("ladder", "en", "pptx"),
         ("ladder", "pl", "pptx"),
         ("typology", "en", "pptx"),
         ("typology", "pl", "pptx"),
     ]
     assert all(isinstance(d, Download) and d.size == d.path.stat().st_size > 10_000 for d in found)
-    assert found[0].path == tmp_path / "ladder.en.pptx" and found[0].href == "downloads/ladder.en.pptx"
-    assert len(spy["decks"]) == 4
+    assert found[2].path == tmp_path / "ladder.en.pptx" and found[2].href == "downloads/ladder.en.pptx"
+    assert len(spy["decks"]) == 6
     stamp = found[0].path.stat().st_mtime_ns
     assert build_downloads(library, tmp_path, pdf=False) == found
-    assert len(spy["decks"]) == 4, "nothing changed, nothing rebuilt"
+    assert len(spy["decks"]) == 6, "nothing changed, nothing rebuilt"
     assert found[0].path.stat().st_mtime_ns == stamp
     assert set(json.loads((tmp_path / MANIFEST).read_text())) == {
         "typology.pl",
         "typology.en",
         "ladder.pl",
         "ladder.en",
+        "diagrams-a.pl",
+        "diagrams-a.en",
     }
 
 
@@ -94,9 +98,16 @@ def test_without_libreoffice_only_decks_are_offered(tmp_path, monkeypatch):
 def test_pdfs_of_all_changed_decks_come_from_one_libreoffice_run(tmp_path, spy):
     library = fixture_library("deck")
     found = build_downloads(library, tmp_path, pdf=True)
-    assert len(spy["pdf"]) == 1 and len(spy["pdf"][0]) == 4
+    assert len(spy["pdf"]) == 1 and len(spy["pdf"][0]) == 6
     pdfs = [d for d in found if d.kind == "pdf"]
-    assert [d.path.name for d in pdfs] == ["ladder.en.pdf", "ladder.pl.pdf", "typology.en.pdf", "typology.pl.pdf"]
+    assert [d.path.name for d in pdfs] == [
+        "diagrams-a.en.pdf",
+        "diagrams-a.pl.pdf",
+        "ladder.en.pdf",
+        "ladder.pl.pdf",
+        "typology.en.pdf",
+        "typology.pl.pdf",
+    ]
     for d in pdfs:
         assert page_count(d.path) == len(open_deck(d.path.with_suffix(".pptx").read_bytes()).slides)
     build_downloads(library, tmp_path, pdf=True)

@@ -12,7 +12,8 @@ import colorsys
 from dataclasses import dataclass
 
 from ...palette import PALETTE
-from .draw import esc, num, wrap
+from ...typography import typeset
+from .draw import esc, num
 
 BOLD_WIDTH = 1.08  # bold letters are wider than the average wrap() assumes
 
@@ -56,10 +57,29 @@ class Lines:
         return out
 
 
-def lines(title: str, text: str | None, width: float, title_size: float, text_size: float) -> Lines:
+def wrap(content: str, width: float, size: float) -> list[str]:
+    """``content`` in lines of at most ``width`` units, broken only at ordinary spaces: the no-break
+    spaces typography puts after a one-letter word keep it on the line of the next word."""
+    most = max(4, int(width / (size * 0.56)))
+    out: list[str] = []
+    for word in content.split(" "):
+        if out and len(out[-1]) + 1 + len(word) <= most:
+            out[-1] += " " + word
+        elif word:
+            out.append(word)
+    return out or [""]
+
+
+def typeset_lines(content: str, lang: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """A text typeset for ``lang`` (quotes, no-break spaces: what the page does to its own text, done here
+    because a quote split over two ``<text>`` lines escapes the page's pass) and wrapped."""
+    return wrap(typeset(content, lang), width / BOLD_WIDTH if bold else width, size)
+
+
+def lines(title: str, text: str | None, lang: str, width: float, title_size: float, text_size: float) -> Lines:
     return Lines(
-        wrap(title, width / BOLD_WIDTH, title_size),
-        wrap(text, width, text_size) if text else [],
+        typeset_lines(title, lang, width, title_size, bold=True),
+        typeset_lines(text, lang, width, text_size) if text else [],
         title_size,
         text_size,
     )

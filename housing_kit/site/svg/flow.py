@@ -53,7 +53,7 @@ def flow_svg(figure: FlowFigure, lang: str, label: Label) -> Markup:
     drawn = []
     for name, part in flow_parts(figure):
         x = side_x if name in ("inflow", "outflow") else left
-        ls = lines(part.title[lang], part.text[lang], WIDTH - x - 2 * PAD, TITLE, TEXT)
+        ls = lines(part.title[lang], part.text[lang], lang, WIDTH - x - 2 * PAD, TITLE, TEXT)
         h = ls.height + 2 * PAD
         boxes[name] = (x, y, h)
         drawn.append((name, ls))

@@ -12,8 +12,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...models import PathsFigure, Route
-from .diagram_parts import Lines, arrow, lines, tint
-from .draw import PAPER, WIDTH, Label, num, svg, text, wrap
+from .diagram_parts import Lines, arrow, lines, tint, typeset_lines
+from .draw import PAPER, WIDTH, Label, num, svg, text
 
 TITLE, TEXT, HEAD = 20.0, 17.0, 20.0  # font sizes: a stage's title and sentence, a route's name
 COL_GAP = 16.0
@@ -54,10 +54,13 @@ def paths_svg(figure: PathsFigure, lang: str, label: Label) -> Markup:
     col_w = (WIDTH - (count - 1) * COL_GAP) / count
     box_w = col_w - (levels - 1) * STEP_X
     text_x = PAD + 2 * BADGE + 6
-    heads = [wrap(r.name[lang], col_w / 1.08, HEAD) for r in figure.routes]
+    heads = [typeset_lines(r.name[lang], lang, col_w, HEAD, bold=True) for r in figure.routes]
     head_h = max(len(h) for h in heads) * HEAD * 1.2 + 8
     boxes: list[list[Lines]] = [
-        [lines(s.title[lang], s.text[lang] if s.text else None, box_w - text_x - PAD, TITLE, TEXT) for s in r.stages]
+        [
+            lines(s.title[lang], s.text[lang] if s.text else None, lang, box_w - text_x - PAD, TITLE, TEXT)
+            for s in r.stages
+        ]
         for r in figure.routes
     ]
     rows = [0.0] * levels
