@@ -225,6 +225,30 @@ def test_the_longest_topic_prints_as_a_handout(browser, site_url, built_site, la
     assert re.search(r"20\d\d", text.split("\n", 3)[0] + text.split("\n", 3)[1])  # the print date, at the top
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_printout_keeps_what_the_ladder_and_typology_pictures_leave_out(browser, site_url, real_library, lang):
+    """On paper nobody can open a <details>: the ladder's indicators and the typology's living
+    situations print with their pictures; on screen the tables stay folded, before and after."""
+    ladder = real_library.find("regional-monitoring").figures[0]
+    typology = real_library.find("ethos").figures[0]
+    for slug, figure, word in (
+        ("regional-monitoring", ladder, ladder.steps[-1].indicator[lang]),
+        ("ethos", typology, typology.groups[0].categories[0].situations[0].name[lang]),
+    ):
+        context, page = open_page(browser, f"{site_url}/{LANGS[lang]}topics/{slug}/", {"width": 800, "height": 1000})
+        try:
+            table = page.locator(f"#figure-{figure.id} details.hk-figure-data table")
+            assert not table.is_visible()
+            page.emulate_media(media="print")
+            assert table.is_visible(), f"{slug}: the table is not printed"
+            assert " ".join(word.split()[:3]) in " ".join(table.inner_text().split())
+            assert not page.locator(f"#figure-{figure.id} details.hk-figure-data > summary").is_visible()
+            page.emulate_media(media="screen")
+            assert not table.is_visible()
+        finally:
+            context.close()
+
+
 # ---- shared links ---------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 /* Small page helpers, no inline script needed (housing-led knowledge kit, issue 11).
    - print: the date a page is printed, in the page's language, in the print header;
+     the ladder's and the typology's tables opened for the printout, closed again after;
      external links get a compact address (no scheme, no "www.") that print.css shows;
    - the language switch keeps the section the reader is on (#hash) and an explainer's
      state (?query, which the explainers keep up to date; issue 15). */
@@ -18,6 +19,24 @@
     document.querySelectorAll("time[data-hk-print-date]").forEach(function (el) {
       el.textContent = text;
       el.setAttribute("datetime", today.toISOString().slice(0, 10));
+    });
+  }
+
+  var PRINTED_TABLES = ".hk-ladder details.hk-figure-data, .hk-typology details.hk-figure-data";
+
+  function openForPrint() {
+    document.querySelectorAll(PRINTED_TABLES).forEach(function (d) {
+      if (!d.open) {
+        d.open = true;
+        d.setAttribute("data-hk-print-opened", "");
+      }
+    });
+  }
+
+  function closeAfterPrint() {
+    document.querySelectorAll("details[data-hk-print-opened]").forEach(function (d) {
+      d.open = false;
+      d.removeAttribute("data-hk-print-opened");
     });
   }
 
@@ -51,6 +70,8 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
   window.addEventListener("beforeprint", printDate);
+  window.addEventListener("beforeprint", openForPrint);
+  window.addEventListener("afterprint", closeAfterPrint);
   window.addEventListener("hashchange", keepSection);
   /* the explainers change the query with history.replaceState, which fires no event */
   document.addEventListener("pointerdown", keepSection, true);
