@@ -27,3 +27,27 @@ def test_only_screen_stylesheets_hold_up_the_first_paint(built_site, path):
     bundle = next(i for i, name in enumerate(scripts) if name.startswith("bundle."))
     assert scripts[:bundle] == ["material-base.js", "material-content.js", "hk-lazy-search.js"], path
     assert "hk-tooltips.js" in scripts[bundle:], path
+
+
+PAGE_SCRIPTS = {"request-form.js", "hk-ethos-explorer.js", "hk-stock-flow.js", "hk-self-assessment.js"}
+
+
+@pytest.mark.parametrize(
+    ("path", "needed"),
+    [
+        ("index.html", set()),
+        ("en/topics/housing-first/index.html", set()),
+        ("404.html", set()),
+        ("en/404.html", set()),
+        ("contact/index.html", {"request-form.js"}),
+        ("en/contact/index.html", {"request-form.js"}),
+        ("topics/ethos/index.html", {"hk-ethos-explorer.js"}),
+        ("en/topics/measurement/index.html", {"hk-stock-flow.js"}),
+        ("topics/regional-monitoring/index.html", {"hk-self-assessment.js"}),
+    ],
+)
+def test_a_page_loads_only_the_page_scripts_it_uses(built_site, path, needed):
+    doc = lxml.html.fromstring((built_site / path).read_text(encoding="utf-8"))
+    scripts = {re.sub(r"^.*/", "", s.get("src")) for s in doc.xpath("//script[@src]")}
+    assert scripts & PAGE_SCRIPTS == needed, path
+    assert {"hk-page.js", "hk-tooltips.js"} <= scripts, path  # what every page uses stays

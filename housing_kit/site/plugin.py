@@ -40,6 +40,7 @@ from .csp import content_security_policy
 from .explainers import insert_explainers
 from .markers import expand_markers, page_context
 from .notfound import NOT_FOUND, not_found_context, place_not_found
+from .page_scripts import drop_unused_scripts
 from .pages import generated_pages, render_topic_cards
 from .precompress import precompress
 from .problems_page import placeholder_pages, problems_page
@@ -210,13 +211,13 @@ class HousingKitPlugin(BasePlugin[HousingKitConfig]):
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         if template_name == NOT_FOUND and self.library is not None:  # one 404 per language
-            return place_not_found(output_content, config, self.library.default_language.code)
+            return place_not_found(drop_unused_scripts(output_content), config, self.library.default_language.code)
         return output_content
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self.problems is not None:
             return problems_page(self.problems, _page_language(page, config))
-        return output
+        return drop_unused_scripts(output)
 
     # ------------------------------------------------------------ after the build
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the combined search index
