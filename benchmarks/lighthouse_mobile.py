@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 STOCK = ROOT / ".cache" / "stock-material"
-PAGES = ["", "topics/", "topics/housing-first/", "topics/ethos/", "presentations/", "contact/", "about/"]
+PAGES = ["", "topics/", "topics/housing-first/", "topics/ethos/", "glossary/", "presentations/", "contact/", "about/"]
 OURS = PAGES + [f"en/{p}" for p in PAGES] + ["404.html", "en/404.html"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
