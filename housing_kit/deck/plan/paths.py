@@ -13,7 +13,8 @@ picture (housing_kit/site/svg/paths.py).
 
 from __future__ import annotations
 
-from ...models import PathsFigure, Route, Stage
+from ...diagram_layout import levels_of, stage_fill, stage_levels
+from ...models import PathsFigure, Stage
 from .context import Context, LayoutProblem
 from .fit import Para, Span, paras_height
 from .geometry import Box
@@ -26,25 +27,6 @@ BADGE = 26.0  # diameter of a move's number
 STEP_X = 22.0  # how far each level's box sits to the right of the one below it
 MIN_ROW_GAP, MAX_ROW_GAP = 10.0, 28.0  # between levels: the arrows' room
 HEAD_GAP = 4.0  # between the routes' names and the top level
-
-
-def levels_of(figure: PathsFigure) -> int:
-    return max(len(route.stages) for route in figure.routes)
-
-
-def stage_levels(route: Route, levels: int) -> list[int]:
-    """The level (0 = bottom) of each stage: spread evenly, the first at the bottom, the last at the top."""
-    n = len(route.stages)
-    if n == 1:
-        return [levels - 1]
-    return [round(i * (levels - 1) / (n - 1)) for i in range(n)]
-
-
-def stage_fill(level: int, levels: int) -> tuple[str, float]:
-    """Lighter teal low down, full teal on the top level (where every route ends)."""
-    if level == levels - 1:
-        return "accent1", 0.0
-    return "accent1", round(0.85 - 0.3 * level / max(1, levels - 2), 2)
 
 
 def describe(ctx: Context, figure: PathsFigure) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...models import PathsFigure, Route
+from ...diagram_layout import levels_of, stage_fill, stage_levels
+from ...models import PathsFigure
 from .diagram_parts import Lines, lines
 from .draw import PAPER, WIDTH, Label, arrow, num, svg, text, text_lines, tint
 
@@ -25,19 +26,10 @@ INK = tint("dk1")
 NAVY = tint("dk2")
 
 
-def stage_levels(route: Route, levels: int) -> list[int]:
-    """As the deck's planner: the first stage at the bottom, the last at the top, the rest spread evenly."""
-    n = len(route.stages)
-    if n == 1:
-        return [levels - 1]
-    return [round(i * (levels - 1) / (n - 1)) for i in range(n)]
-
-
 def _fill(level: int, levels: int) -> tuple[str, str]:
     """(box colour, text colour): lighter teal low down, full teal with white text on the top level."""
-    if level == levels - 1:
-        return tint("accent1"), PAPER
-    return tint("accent1", round(0.85 - 0.3 * level / max(1, levels - 2), 2)), INK
+    slot, lighter = stage_fill(level, levels)
+    return tint(slot, lighter), PAPER if not lighter else INK
 
 
 def describe(figure: PathsFigure, lang: str, label: Label) -> str:
@@ -49,7 +41,7 @@ def describe(figure: PathsFigure, lang: str, label: Label) -> str:
 
 
 def paths_svg(figure: PathsFigure, lang: str, label: Label) -> Markup:
-    levels = max(len(r.stages) for r in figure.routes)
+    levels = levels_of(figure)
     count = len(figure.routes)
     col_w = (WIDTH - (count - 1) * COL_GAP) / count
     box_w = col_w - (levels - 1) * STEP_X
