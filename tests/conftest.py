@@ -31,6 +31,20 @@ def copy_project(dest: Path, topics: Path | None = None) -> Path:
     return dest
 
 
+def fixture_project(dest: Path, fixture: str) -> Path:
+    """A small project to run the command line in: a fixture's settings and topics, no events yet."""
+    shutil.copy(FIXTURES / fixture / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(FIXTURES / fixture / "topics", dest / "topics")
+    (dest / "slides" / "events").mkdir(parents=True)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """The deck fixture's project (a module may override it with another fixture's)."""
+    return fixture_project(tmp_path, "deck")
+
+
 def load_real_library():
     """The real topics, loaded when a test asks (never at import). Broken real topics
     fail the tests that use them, with the loader's messages; they are never skipped."""
@@ -103,3 +117,16 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page under the site's own policy that fails the test on any CSP violation or script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    yield pg
+    context.close()
+    assert problems == []

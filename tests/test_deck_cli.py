@@ -18,14 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NEEDS_SOFFICE = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    shutil.copy(FIXTURES / "deck" / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURES / "deck" / "topics", tmp_path / "topics")
-    (tmp_path / "slides" / "events").mkdir(parents=True)
-    return tmp_path
-
-
 def slides(project: Path, *args: str) -> int:
     return main(["--root", str(project), "slides", *args])
 

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -336,14 +335,6 @@ def test_the_qr_code_decodes_to_the_topics_page(hosted):
 # ---------------------------------------------------------------- dates and events
 def _cover_text(prs) -> str:
     return " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame).replace("\u00a0", " ")
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    shutil.copy(FIXTURES / "deck" / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURES / "deck" / "topics", tmp_path / "topics")
-    (tmp_path / "slides" / "events").mkdir(parents=True)
-    return tmp_path
 
 
 def test_the_title_slide_shows_the_date_given_with_date(project, capsys):

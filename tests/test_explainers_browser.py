@@ -16,19 +16,6 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def strict_page(browser):
-    """A page under the site's own policy that fails the test on any CSP violation or script error."""
-    context = browser.new_context(viewport=DESKTOP)
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: problems.append(str(e)))
-    yield pg
-    context.close()
-    assert problems == []
-
-
 def switch_language(page, other: str) -> None:
     page.locator(".md-header__option .md-select").hover()
     page.locator(f'.md-header .md-select__link[hreflang="{other}"]').click()

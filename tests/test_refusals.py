@@ -19,7 +19,7 @@ from housing_kit.cli import main
 from housing_kit.errors import ContentError
 from housing_kit.loader import load_topics
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, fixture_project
 
 NEEDS_SOFFICE = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 SAMPLE = FIXTURES / "minimal" / "topics" / "sample.yaml"
@@ -27,10 +27,7 @@ SAMPLE = FIXTURES / "minimal" / "topics" / "sample.yaml"
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    shutil.copy(FIXTURES / "minimal" / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURES / "minimal" / "topics", tmp_path / "topics")
-    (tmp_path / "slides" / "events").mkdir(parents=True)
-    return tmp_path
+    return fixture_project(tmp_path, "minimal")
 
 
 def edit(project: Path, change) -> None:

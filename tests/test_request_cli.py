@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,14 +15,6 @@ from tests.test_deck_readback import open_deck
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REQUESTS = FIXTURES / "requests"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    shutil.copy(FIXTURES / "deck" / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURES / "deck" / "topics", tmp_path / "topics")
-    (tmp_path / "slides" / "events").mkdir(parents=True)
-    return tmp_path
 
 
 def request(project: Path, path: Path) -> int:

@@ -15,19 +15,6 @@ LANGS = {"pl": "", "en": "en/"}
 TIP = "#hk-tooltip"
 
 
-@pytest.fixture
-def strict_page(browser):
-    """A page under the site's own policy that fails the test on any CSP violation or script error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: problems.append(str(e)))
-    yield pg
-    context.close()
-    assert problems == []
-
-
 def source_text(page, cite) -> str:
     item = page.locator(cite.get_attribute("href"))
     return re.sub(r"\s+", " ", item.inner_text())
